@@ -1,0 +1,60 @@
+using Switchboard.Host.Development;
+using Switchboard.Storage;
+
+namespace Switchboard.Tests.Azurite;
+
+/// <summary>
+/// Storage for integration tests: one Azurite for the whole test run (blob, queue and table on free
+/// loopback ports, in memory), started by the first test class that needs it and killed when the test
+/// process exits. When SWITCHBOARD_TEST_STORAGE holds a connection string, that account is used instead.
+/// Tests isolate themselves with <see cref="UniqueName"/>.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private static readonly Lazy<Task<string>> Shared = new(StartSharedAsync);
+    private static AzuriteProcess? process;
+
+    /// <summary>The connection string of the test storage account.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The test storage account.</summary>
+    public StorageAccount Account => StorageAccount.Parse(ConnectionString);
+
+    /// <summary>A name no other test uses, valid for tables, queues and containers alike.</summary>
+    public static string UniqueName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 20, 63)];
+
+    /// <inheritdoc />
+    public async Task InitializeAsync() => ConnectionString = await Shared.Value;
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<string> StartSharedAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("SWITCHBOARD_TEST_STORAGE");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var entryPoint = AzuriteProcess.FindEntryPoint()
+            ?? throw new InvalidOperationException("node_modules/azurite is missing: run 'npm ci' in the repository root.");
+
+        // Another process may take a port between choosing it and Azurite binding it; a second choice settles it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (blob, queue, table) = AzuriteProcess.FreePorts();
+            try
+            {
+                process = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return process.ConnectionString;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Switchboard.Storage;
+
+namespace Switchboard.Host.Development;
+
+/// <summary>
+/// Azurite (blob, queue and table) running as a child process from the repository's node_modules.
+/// Disposing it kills the process, so neither the host nor the tests leave an emulator behind.
+/// </summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    /// <summary>The blob service port.</summary>
+    public int BlobPort { get; }
+
+    /// <summary>The queue service port.</summary>
+    public int QueuePort { get; }
+
+    /// <summary>The table service port.</summary>
+    public int TablePort { get; }
+
+    /// <summary>The operating system process id, for logs.</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>The account this emulator serves.</summary>
+    public StorageAccount Account => StorageAccount.Development("127.0.0.1", BlobPort, QueuePort, TablePort);
+
+    /// <summary>A connection string with explicit endpoints for this emulator.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};" +
+        $"AccountKey={StorageAccount.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
+
+    /// <summary>
+    /// Finds <c>node_modules/azurite</c> in <paramref name="startDirectory"/> or a parent of it, and
+    /// failing that in a parent of the application's base directory. Null when it is not installed.
+    /// </summary>
+    public static string? FindEntryPoint(string? startDirectory = null)
+    {
+        foreach (var start in new[] { startDirectory, Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var directory = start is null ? null : new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                var candidate = Path.Combine(directory.FullName, "node_modules", "azurite", "dist", "src", "azurite.js");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Three loopback ports that were free a moment ago.</summary>
+    public static (int Blob, int Queue, int Table) FreePorts()
+    {
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
+
+    /// <summary>True when something accepts TCP connections on the loopback port.</summary>
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Starts Azurite on the given ports and waits until all three services accept connections.
+    /// With <paramref name="location"/> null the data lives in memory only; otherwise in that folder.
+    /// Throws <see cref="InvalidOperationException"/> with Azurite's output when it does not come up.
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        string entryPoint, int blobPort, int queuePort, int tablePort, string? location = null, ILogger? logger = null, CancellationToken cancellationToken = default)
+    {
+        logger ??= NullLogger.Instance;
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = location ?? Path.GetTempPath(),
+        };
+        foreach (var argument in Arguments(entryPoint, blobPort, queuePort, tablePort, location))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (location is not null)
+        {
+            Directory.CreateDirectory(location);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
+        process.OutputDataReceived += (_, e) => azurite.Record(e.Data, logger);
+        process.ErrorDataReceived += (_, e) => azurite.Record(e.Data, logger);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await azurite.WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Kills the emulator and waits for it to exit.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: nothing left to stop.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    private static List<string> Arguments(string entryPoint, int blobPort, int queuePort, int tablePort, string? location)
+    {
+        List<string> arguments =
+        [
+            entryPoint,
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
+            "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+        ];
+        arguments.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);
+        return arguments;
+    }
+
+    private void Record(string? line, ILogger logger)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        LogOutput(logger, line);
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + StartupTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            var listening = await Task.WhenAll(new[] { BlobPort, QueuePort, TablePort }.Select(p => IsListeningAsync(p, cancellationToken))).ConfigureAwait(false);
+            if (listening.All(l => l))
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        string text;
+        lock (output)
+        {
+            text = output.ToString();
+        }
+
+        throw new InvalidOperationException($"Azurite did not start on ports {BlobPort}, {QueuePort}, {TablePort}:{Environment.NewLine}{text}");
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "azurite: {Line}")]
+    private static partial void LogOutput(ILogger logger, string line);
+}
