@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Health;
 using Switchboard.Storage;
 
 namespace Switchboard.Host.Health;
@@ -12,12 +13,7 @@ public static class HealthApi
 
     internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(StorageProbe probe, CancellationToken cancellationToken)
     {
-        var results = await probe.ProbeAllAsync(cancellationToken);
-        var storage = results.ToDictionary(
-            r => r.Service.ToString().ToLowerInvariant(),
-            r => new StorageServiceHealth(r.Endpoint, r.Reachable, r.Status, r.Error));
-        var healthy = results.All(r => r.Reachable);
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", storage);
-        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        var report = HealthReport.From(await probe.ProbeAllAsync(cancellationToken));
+        return report.Status == "healthy" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

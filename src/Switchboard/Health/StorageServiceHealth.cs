@@ -1,4 +1,4 @@
-namespace Switchboard.Host.Health;
+namespace Switchboard.Health;
 
 /// <summary>One storage service in the health report.</summary>
 /// <param name="Endpoint">The endpoint asked.</param>
