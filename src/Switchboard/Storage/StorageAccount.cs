@@ -21,6 +21,8 @@ public sealed class StorageAccount
 
     private const string StorageScope = "https://storage.azure.com/.default";
 
+    private readonly Lazy<StorageChannel>[] channels;
+
     private StorageAccount(string name, Uri blob, Uri queue, Uri table, StorageSharedKeyCredential? sharedKey, TokenCredential? token)
     {
         Name = name;
@@ -29,6 +31,9 @@ public sealed class StorageAccount
         TableEndpoint = WithTrailingSlash(table);
         SharedKey = sharedKey;
         Token = token;
+        channels = Enum.GetValues<StorageService>()
+            .Select(s => new Lazy<StorageChannel>(() => new StorageChannel(CreatePipeline(s), Endpoint(s), s)))
+            .ToArray();
     }
 
     /// <summary>The account name.</summary>
@@ -177,6 +182,17 @@ public sealed class StorageAccount
         };
         return HttpPipelineBuilder.Build(options ?? new StorageClientOptions(), authorization);
     }
+
+    /// <summary>A client for one table; cheap, shares this account's pipeline.</summary>
+    public TableClient GetTableClient(string tableName) => new(Channel(StorageService.Table), tableName);
+
+    /// <summary>A client for one queue; cheap, shares this account's pipeline.</summary>
+    public QueueClient GetQueueClient(string queueName) => new(Channel(StorageService.Queue), queueName);
+
+    /// <summary>A client for one blob container; cheap, shares this account's pipeline.</summary>
+    public BlobContainerClient GetBlobContainerClient(string containerName) => new(Channel(StorageService.Blob), containerName);
+
+    internal StorageChannel Channel(StorageService service) => channels[(int)service].Value;
 
     private static string Required(Dictionary<string, string> parts, string name) =>
         parts.TryGetValue(name, out var value) && value.Length > 0
