@@ -1,29 +1,57 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Delivery;
+using Switchboard.Host.Admin;
 using Switchboard.Host.Development;
 using Switchboard.Host.Health;
+using Switchboard.Host.Sources;
+using Switchboard.Host.Triggers;
+using Switchboard.Pipeline;
 using Switchboard.Storage;
+using Switchboard.Triggers;
 
 namespace Switchboard.Host.Hosting;
 
 /// <summary>Registrations and routes of the portable host, in one place.</summary>
 public static class SwitchboardHostExtensions
 {
-    /// <summary>Registers storage, development storage and the HTTP services.</summary>
+    /// <summary>Registers storage, development storage, options, the trigger store and cache, and the HTTP services.</summary>
     public static WebApplicationBuilder AddSwitchboard(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
         // First hosted service, so Azurite is up before anything else starts and stops after everything else.
-        builder.Services.AddHostedService<DevelopmentStorage>();
-        builder.Services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<StorageProbe>();
-        builder.Services.AddProblemDetails();
+        services.AddHostedService<DevelopmentStorage>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<StorageProbe>();
+
+        services.AddOptions<AdminOptions>().BindConfiguration("Admin");
+        services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
+        services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery");
+        services.AddOptions<TriggerOptions>().BindConfiguration("Triggers")
+            .Validate(o => o.CacheDuration > TimeSpan.Zero, "Triggers:CacheDuration must be positive.")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp => new TriggerStore(
+            sp.GetRequiredService<StorageAccount>().GetTableClient(TriggerStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TriggerCatalog>();
+        services.AddSingleton(sp => new TriggerValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
+        services.AddSingleton<AdminKeyFilter>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
         return builder;
     }
 
-    /// <summary>Maps every API of the host.</summary>
+    /// <summary>Maps every API of the host; admin routes behind the admin key.</summary>
     public static WebApplication MapSwitchboardApis(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
         app.MapHealthApi();
+        app.MapTriggersApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapSourcesApi().AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 }

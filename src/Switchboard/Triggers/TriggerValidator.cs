@@ -1,0 +1,349 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using HandlebarsDotNet;
+
+namespace Switchboard.Triggers;
+
+/// <summary>
+/// Checks a trigger as a user sent it and returns it normalised (method upper case, format, op and
+/// policy names canonical), or the problems keyed by the JSON path of the field they concern
+/// (<c>action.url</c>, <c>filters[1].value</c>) — the shape of a validation problem+json.
+/// </summary>
+public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
+{
+    /// <summary>The longest URL a trigger may call.</summary>
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>Table storage keeps a string property up to 64 KiB of UTF-16, so a stored trigger stays below 32 K characters.</summary>
+    public const int MaxSerializedLength = 32_000;
+
+    private static readonly string[] Sources = ["ucontact", "cdr", "videsk", "webitel", "ccai"];
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
+    private static readonly string[] Formats = ["json", "form", "xml", "text"];
+    private static readonly string[] Policies = ["none", "linear", "incremental", "exponential"];
+    private static readonly string[] ReservedHeaders = ["host", "content-length", "content-type", "transfer-encoding", "connection", "webhook-id", "webhook-timestamp", "webhook-signature"];
+
+    /// <summary>Problems by field; empty when the trigger is valid, and then <paramref name="normalized"/> is the trigger to store.</summary>
+    public IReadOnlyDictionary<string, string[]> Validate(Trigger trigger, out Trigger normalized)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        var problems = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message)
+        {
+            if (!problems.TryGetValue(field, out var list))
+            {
+                problems[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (trigger.Id.Length > 0 && !KeyText().IsMatch(trigger.Id))
+        {
+            Add("id", "must be 1–100 letters, digits, '-' or '_'");
+        }
+
+        if (!KeyText().IsMatch(trigger.Tenant))
+        {
+            Add("tenant", "must be 1–100 letters, digits, '-' or '_'");
+        }
+
+        if (string.IsNullOrWhiteSpace(trigger.Name) || trigger.Name.Length > 200)
+        {
+            Add("name", "is required, at most 200 characters");
+        }
+
+        if (trigger.Description is { Length: > 2000 })
+        {
+            Add("description", "must be at most 2000 characters");
+        }
+
+        var source = trigger.Source?.ToLowerInvariant();
+        if (source is not null && !Sources.Contains(source))
+        {
+            Add("source", $"must be one of {string.Join(", ", Sources)}, or absent for every source");
+        }
+
+        if (trigger.Events is null || trigger.Events.Count == 0)
+        {
+            Add("events", "must name at least one event type, or \"*\" for all");
+        }
+        else
+        {
+            for (var i = 0; i < trigger.Events.Count; i++)
+            {
+                if (string.IsNullOrWhiteSpace(trigger.Events[i]))
+                {
+                    Add($"events[{i}]", "must not be empty");
+                }
+            }
+        }
+
+        if (trigger.Queue is { } queue && string.IsNullOrWhiteSpace(queue))
+        {
+            Add("queue", "must not be blank; leave it out for every queue");
+        }
+
+        var filters = new List<TriggerFilter>();
+        for (var i = 0; i < (trigger.Filters?.Count ?? 0); i++)
+        {
+            var filter = trigger.Filters![i];
+            if (ValidateFilter(filter, $"filters[{i}]", Add) is { } valid)
+            {
+                filters.Add(valid);
+            }
+        }
+
+        var action = ValidateAction(trigger.Action, Add);
+        normalized = trigger with
+        {
+            Source = source,
+            Events = trigger.Events ?? [],
+            Filters = filters,
+            Action = action ?? trigger.Action,
+            Queue = trigger.Queue?.Trim(),
+        };
+
+        if (problems.Count == 0 && JsonSerializer.Serialize(normalized, TriggerJson.Options).Length > MaxSerializedLength)
+        {
+            Add("trigger", $"is too large to store: keep the serialised trigger under {MaxSerializedLength} characters");
+        }
+
+        return problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>True when the text can be a tenant or trigger id: 1–100 letters, digits, '-' or '_'.</summary>
+    public static bool IsValidKey(string? text) => text is not null && KeyText().IsMatch(text);
+
+    /// <summary>True when <paramref name="secret"/> is <c>whsec_</c> followed by base64 of 24–64 bytes.</summary>
+    public static bool IsValidSecret(string? secret)
+    {
+        if (secret is null || !secret.StartsWith("whsec_", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var buffer = new byte[secret.Length];
+        return Convert.TryFromBase64String(secret["whsec_".Length..], buffer, out var length) && length is >= 24 and <= 64;
+    }
+
+    private static TriggerFilter? ValidateFilter(TriggerFilter? filter, string at, Action<string, string> add)
+    {
+        if (filter is null)
+        {
+            add(at, "must be an object with field, op and value");
+            return null;
+        }
+
+        var ok = true;
+        if (FieldPath.TryParse(filter.Field, out var pathError) is null)
+        {
+            add($"{at}.field", $"{pathError}: write a dot path such as data.cdr.dir or data.agents[0].id");
+            ok = false;
+        }
+
+        var op = CompiledFilter.ParseOp(filter.Op);
+        if (op is null)
+        {
+            add($"{at}.op", "must be one of eq, ne, in, contains, startsWith, gt, ge, lt, le, exists");
+            return null;
+        }
+
+        var kind = filter.Value?.ValueKind ?? JsonValueKind.Undefined;
+        var scalar = kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+        var (fits, expected) = op.Value switch
+        {
+            FilterOp.Eq or FilterOp.Ne => (scalar || kind == JsonValueKind.Null, "a string, number, boolean or null"),
+            FilterOp.In => (kind == JsonValueKind.Array && filter.Value!.Value.GetArrayLength() > 0
+                && filter.Value.Value.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False), "a non-empty array of strings, numbers or booleans"),
+            FilterOp.Contains => (scalar, "a string, number or boolean"),
+            FilterOp.StartsWith => (kind == JsonValueKind.String, "a string"),
+            FilterOp.Exists => (kind is JsonValueKind.Undefined or JsonValueKind.True or JsonValueKind.False, "true, false or absent"),
+            _ => (kind is JsonValueKind.Number or JsonValueKind.String, "a number or a string"),
+        };
+        if (!fits)
+        {
+            add($"{at}.value", $"must be {expected} for op {op.Value.ToString().ToLowerInvariant()}");
+            ok = false;
+        }
+
+        var canonicalOp = op.Value == FilterOp.StartsWith ? "startsWith" : op.Value.ToString().ToLowerInvariant();
+        return ok ? filter with { Op = canonicalOp, Field = filter.Field.Trim() } : null;
+    }
+
+    private TriggerAction? ValidateAction(TriggerAction? action, Action<string, string> add)
+    {
+        if (action is null)
+        {
+            add("action", "is required");
+            return null;
+        }
+
+        ValidateUrl(action.Url, add);
+        var method = action.Method?.ToUpperInvariant() ?? string.Empty;
+        if (!Methods.Contains(method))
+        {
+            add("action.method", $"must be one of {string.Join(", ", Methods)}");
+        }
+
+        var format = action.Format?.ToLowerInvariant() ?? string.Empty;
+        if (!Formats.Contains(format))
+        {
+            add("action.format", $"must be one of {string.Join(", ", Formats)}");
+        }
+        else if (format == "text" && string.IsNullOrWhiteSpace(action.Body))
+        {
+            add("action.body", "is required when format is text: it is the template the body is rendered from");
+        }
+
+        if (action.TimeoutSeconds is < 1 or > 10)
+        {
+            add("action.timeoutSeconds", "must be between 1 and 10");
+        }
+
+        var retry = ValidateRetry(action.Retry, add);
+        CheckTemplate(action.Url, "action.url", add);
+        CheckTemplate(action.Body, "action.body", add);
+        foreach (var (name, value) in action.Headers ?? new Dictionary<string, string>())
+        {
+            if (!HeaderName().IsMatch(name))
+            {
+                add($"action.headers.{name}", "is not a valid header name");
+            }
+            else if (ReservedHeaders.Contains(name.ToLowerInvariant()))
+            {
+                add($"action.headers.{name}", "is set by Switchboard and cannot be overridden");
+            }
+
+            CheckTemplate(value, $"action.headers.{name}", add);
+        }
+
+        foreach (var (name, value) in action.Query ?? new Dictionary<string, string>())
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                add("action.query", "parameter names must not be empty");
+            }
+
+            CheckTemplate(value, $"action.query.{name}", add);
+        }
+
+        if (action.Secret is not null && !IsValidSecret(action.Secret))
+        {
+            add("action.secret", "must be whsec_ followed by base64 of 24–64 random bytes; ask the API to generate one");
+        }
+
+        for (var i = 0; i < (action.PreviousSecrets?.Count ?? 0); i++)
+        {
+            if (!IsValidSecret(action.PreviousSecrets![i]))
+            {
+                add($"action.previousSecrets[{i}]", "must be whsec_ followed by base64 of 24–64 bytes");
+            }
+        }
+
+        return action with
+        {
+            Method = method,
+            Format = format,
+            Retry = retry ?? action.Retry ?? new TriggerRetry(),
+            Headers = action.Headers ?? new Dictionary<string, string>(),
+            Query = action.Query ?? new Dictionary<string, string>(),
+            CustomData = action.CustomData ?? new Dictionary<string, JsonElement>(),
+            PreviousSecrets = action.PreviousSecrets ?? [],
+        };
+    }
+
+    private void ValidateUrl(string? url, Action<string, string> add)
+    {
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            add("action.url", "is required");
+            return;
+        }
+
+        if (url.Length > MaxUrlLength)
+        {
+            add("action.url", $"must be at most {MaxUrlLength} characters");
+            return;
+        }
+
+        // Templates may stand in path and query; the URL must parse with them filled by a placeholder.
+        var probe = TemplateTag().Replace(url, "x");
+        if (!Uri.TryCreate(probe, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+        {
+            add("action.url", "must be an absolute URL");
+        }
+        else if (uri.Scheme != Uri.UriSchemeHttps && !(allowPrivateNetworks && uri.Scheme == Uri.UriSchemeHttp))
+        {
+            add("action.url", allowPrivateNetworks ? "must use https or http" : "must use https (http only when Delivery:AllowPrivateNetworks is on)");
+        }
+        else if (Authority(url).Contains("{{", StringComparison.Ordinal))
+        {
+            add("action.url", "must not template the host: only path and query may hold {{ }}");
+        }
+    }
+
+    private static string Authority(string url)
+    {
+        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
+        var end = url.IndexOfAny(['/', '?', '#'], start);
+        return end < 0 ? url[start..] : url[start..end];
+    }
+
+    private static TriggerRetry? ValidateRetry(TriggerRetry? retry, Action<string, string> add)
+    {
+        retry ??= new TriggerRetry();
+        var policy = retry.Policy?.ToLowerInvariant() ?? string.Empty;
+        if (!Policies.Contains(policy))
+        {
+            add("action.retry.policy", $"must be one of {string.Join(", ", Policies)}");
+            return null;
+        }
+
+        if (retry.Attempts is { } attempts && policy == "linear" && attempts is < 0 or > 10)
+        {
+            add("action.retry.attempts", "must be between 0 and 10 for the linear policy");
+        }
+        else if (retry.Attempts is not null && policy != "linear")
+        {
+            add("action.retry.attempts", $"is fixed by the {policy} policy; leave it out");
+        }
+
+        if (retry.RetryOn is { } statuses && (policy != "exponential" || statuses.Any(s => s is < 400 or > 599)))
+        {
+            add("action.retry.retryOn", policy == "exponential" ? "must list HTTP statuses between 400 and 599" : "applies to the exponential policy only");
+        }
+
+        return retry with
+        {
+            Policy = policy,
+            Attempts = policy == "linear" ? retry.Attempts ?? TriggerDefaults.LinearAttempts : null,
+        };
+    }
+
+    private static void CheckTemplate(string? template, string field, Action<string, string> add)
+    {
+        if (string.IsNullOrEmpty(template) || !template.Contains("{{", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            Handlebars.Create().Compile(template);
+        }
+        catch (HandlebarsException exception)
+        {
+            add(field, $"template does not compile: {exception.Message}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex KeyText();
+
+    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
+    private static partial Regex HeaderName();
+
+    [GeneratedRegex(@"\{\{.*?\}\}")]
+    private static partial Regex TemplateTag();
+}
