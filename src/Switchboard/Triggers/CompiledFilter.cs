@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Switchboard.Triggers;
@@ -11,19 +10,25 @@ public sealed class CompiledFilter
 {
     private readonly FieldPath path;
     private readonly FilterOp op;
-    private readonly JsonElement value;
-    private readonly JsonElement[] candidates;
+    private readonly FieldValue value;
+    private readonly FieldValue[] candidates;
     private readonly bool mustExist;
 
-    /// <summary>Compiles a filter that <see cref="TriggerValidator"/> accepted; throws <see cref="ArgumentException"/> otherwise.</summary>
-    public CompiledFilter(TriggerFilter filter)
+    /// <summary>
+    /// Compiles a filter that <see cref="TriggerValidator"/> accepted; throws <see cref="ArgumentException"/>
+    /// otherwise. <paramref name="paths"/>, when given, shares one <see cref="FieldPath"/> per path text across
+    /// filters, so <see cref="EventFields"/> resolves each path once per event.
+    /// </summary>
+    public CompiledFilter(TriggerFilter filter, Dictionary<string, FieldPath>? paths = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        path = FieldPath.TryParse(filter.Field, out var error) ?? throw new ArgumentException($"Filter field {error}.", nameof(filter));
+        var parsed = FieldPath.TryParse(filter.Field, out var error) ?? throw new ArgumentException($"Filter field {error}.", nameof(filter));
+        path = paths is null ? parsed : paths.TryGetValue(parsed.Text, out var shared) ? shared : paths[parsed.Text] = parsed;
         op = ParseOp(filter.Op) ?? throw new ArgumentException($"Filter op '{filter.Op}' is unknown.", nameof(filter));
-        value = filter.Value?.Clone() ?? default;
-        candidates = op == FilterOp.In && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
-        mustExist = op != FilterOp.Exists || value.ValueKind != JsonValueKind.False;
+        var element = filter.Value?.Clone() ?? default;
+        value = new FieldValue(element);
+        candidates = op == FilterOp.In && element.ValueKind == JsonValueKind.Array ? [.. element.EnumerateArray().Select(e => new FieldValue(e))] : [];
+        mustExist = op != FilterOp.Exists || element.ValueKind != JsonValueKind.False;
     }
 
     /// <summary>The operator for a name in any letter case (<c>startsWith</c>, <c>startswith</c>), or null.</summary>
@@ -31,83 +36,69 @@ public sealed class CompiledFilter
         Enum.TryParse<FilterOp>(name, ignoreCase: true, out var parsed) && !int.TryParse(name, out _) ? parsed : null;
 
     /// <summary>True when the event's JSON satisfies the filter.</summary>
-    public bool Matches(JsonElement root)
+    public bool Matches(JsonElement root) => Matches(new EventFields(root));
+
+    /// <summary>True when the event satisfies the filter; its fields are resolved through the shared view.</summary>
+    public bool Matches(EventFields fields)
     {
-        var found = path.TryResolve(root, out var field) && field.ValueKind != JsonValueKind.Null;
+        ArgumentNullException.ThrowIfNull(fields);
+        var field = fields.Get(path);
         return op switch
         {
-            FilterOp.Exists => found == mustExist,
-            FilterOp.Ne => !found || !AreEqual(field, value),
-            _ when !found => false,
+            FilterOp.Exists => field.Found == mustExist,
+            FilterOp.Ne => !field.Found || !AreEqual(field, value),
+            _ when !field.Found => false,
             FilterOp.Eq => AreEqual(field, value),
-            FilterOp.In => candidates.Any(c => AreEqual(field, c)),
-            FilterOp.Contains => field.ValueKind == JsonValueKind.Array
-                ? field.EnumerateArray().Any(e => AreEqual(e, value))
-                : Text(field) is { } text && Text(value) is { } part && text.Contains(part, StringComparison.Ordinal),
-            FilterOp.StartsWith => Text(field) is { } text && Text(value) is { } prefix && text.StartsWith(prefix, StringComparison.Ordinal),
-            FilterOp.Gt => Compare(field, value) > 0,
-            FilterOp.Ge => Compare(field, value) >= 0,
-            FilterOp.Lt => Compare(field, value) is < 0 and not int.MinValue,
-            FilterOp.Le => Compare(field, value) is <= 0 and not int.MinValue,
+            FilterOp.In => Array.Exists(candidates, c => AreEqual(field, c)),
+            FilterOp.Contains => field.Kind == JsonValueKind.Array
+                ? field.Element.EnumerateArray().Any(e => AreEqual(new FieldValue(e), value))
+                : field.Text is { } text && value.Text is { } part && text.Contains(part, StringComparison.Ordinal),
+            FilterOp.StartsWith => field.Text is { } text && value.Text is { } prefix && text.StartsWith(prefix, StringComparison.Ordinal),
+            FilterOp.Gt => Compare(field, value) is > 0,
+            FilterOp.Ge => Compare(field, value) is >= 0,
+            FilterOp.Lt => Compare(field, value) is < 0,
+            FilterOp.Le => Compare(field, value) is <= 0,
             _ => false,
         };
     }
 
-    private static bool AreEqual(JsonElement left, JsonElement right)
+    private static bool AreEqual(FieldValue left, FieldValue right)
     {
-        if (Number(left, right) is var (a, b))
+        if (Numbers(left, right) is var (a, b))
         {
             return a == b;
         }
 
-        return (left.ValueKind, right.ValueKind) switch
+        return (left.Kind, right.Kind) switch
         {
-            (JsonValueKind.String, JsonValueKind.String) => left.ValueEquals(right.GetString()),
+            (JsonValueKind.String, JsonValueKind.String) => string.Equals(left.Text, right.Text, StringComparison.Ordinal),
             (JsonValueKind.True or JsonValueKind.False, _) or (_, JsonValueKind.True or JsonValueKind.False) =>
-                string.Equals(Text(left), Text(right), StringComparison.OrdinalIgnoreCase),
-            (JsonValueKind.Null, JsonValueKind.Null) => true,
+                string.Equals(left.Text, right.Text, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
     }
 
-    /// <summary>Ordering of two values, or <see cref="int.MinValue"/> when they are not comparable.</summary>
-    private static int Compare(JsonElement left, JsonElement right)
+    /// <summary>Ordering of two values, or null when they are not comparable.</summary>
+    private static int? Compare(FieldValue left, FieldValue right)
     {
-        if (Number(left, right) is var (a, b))
+        if (Numbers(left, right) is var (a, b))
         {
             return a.CompareTo(b);
         }
 
-        return left.ValueKind == JsonValueKind.String && right.ValueKind == JsonValueKind.String
-            ? Math.Sign(string.CompareOrdinal(left.GetString(), right.GetString()))
-            : int.MinValue;
+        return left.Kind == JsonValueKind.String && right.Kind == JsonValueKind.String
+            ? Math.Sign(string.CompareOrdinal(left.Text, right.Text))
+            : null;
     }
 
     /// <summary>Both sides as numbers when at least one is a JSON number and the other reads as one.</summary>
-    private static (decimal, decimal)? Number(JsonElement left, JsonElement right)
+    private static (decimal, decimal)? Numbers(FieldValue left, FieldValue right)
     {
-        if (left.ValueKind != JsonValueKind.Number && right.ValueKind != JsonValueKind.Number)
+        if (left.Kind != JsonValueKind.Number && right.Kind != JsonValueKind.Number)
         {
             return null;
         }
 
-        return AsNumber(left) is { } a && AsNumber(right) is { } b ? (a, b) : null;
+        return left.Number is { } a && right.Number is { } b ? (a, b) : null;
     }
-
-    private static decimal? AsNumber(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number when element.TryGetDecimal(out var d) => d,
-        JsonValueKind.Number => (decimal)Math.Clamp(element.GetDouble(), (double)decimal.MinValue, (double)decimal.MaxValue),
-        JsonValueKind.String when decimal.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-        _ => null,
-    };
-
-    private static string? Text(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Switchboard.Events;
 
 namespace Switchboard.Triggers;
@@ -9,13 +8,16 @@ public sealed class CompiledTrigger
     private readonly HashSet<string>? events;
     private readonly CompiledFilter[] filters;
 
-    /// <summary>Compiles a trigger that <see cref="TriggerValidator"/> accepted.</summary>
-    public CompiledTrigger(Trigger trigger)
+    /// <summary>
+    /// Compiles a trigger that <see cref="TriggerValidator"/> accepted; <paramref name="paths"/> shares field
+    /// paths across the triggers of one set.
+    /// </summary>
+    public CompiledTrigger(Trigger trigger, Dictionary<string, FieldPath>? paths = null)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         Trigger = trigger;
         events = trigger.Events.Contains("*") ? null : new HashSet<string>(trigger.Events, StringComparer.OrdinalIgnoreCase);
-        filters = [.. trigger.Filters.Select(f => new CompiledFilter(f))];
+        filters = [.. trigger.Filters.Select(f => new CompiledFilter(f, paths))];
     }
 
     /// <summary>The trigger.</summary>
@@ -26,16 +28,29 @@ public sealed class CompiledTrigger
 
     /// <summary>
     /// True when the trigger is enabled and the event's source, type and queue fit it and every filter
-    /// holds over <paramref name="json"/> (the event serialised; unused when the trigger has no filters).
+    /// holds over <paramref name="fields"/> (the event serialised; unused when the trigger has no filters).
     /// </summary>
-    public bool Matches(CanonicalEvent canonical, JsonElement json)
+    public bool Matches(CanonicalEvent canonical, EventFields? fields)
     {
         ArgumentNullException.ThrowIfNull(canonical);
         return Trigger.Enabled
             && (Trigger.Source is null || string.Equals(Trigger.Source, canonical.Source, StringComparison.OrdinalIgnoreCase))
             && (events is null || events.Contains(canonical.Type))
             && (Trigger.Queue is null || InQueue(canonical.Queue))
-            && filters.All(f => f.Matches(json));
+            && (filters.Length == 0 || AllFiltersHold(fields ?? throw new ArgumentNullException(nameof(fields))));
+    }
+
+    private bool AllFiltersHold(EventFields fields)
+    {
+        foreach (var filter in filters)
+        {
+            if (!filter.Matches(fields))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool InQueue(EventQueue? queue) =>

@@ -16,7 +16,8 @@ public sealed class TriggerSet
     private TriggerSet(IReadOnlyList<Trigger> triggers)
     {
         Triggers = triggers;
-        var enabled = triggers.Where(t => t.Enabled).Select(t => new CompiledTrigger(t)).ToList();
+        var paths = new Dictionary<string, FieldPath>(StringComparer.Ordinal);
+        var enabled = triggers.Where(t => t.Enabled).Select(t => new CompiledTrigger(t, paths)).ToList();
         anySource = [.. enabled.Where(t => t.Trigger.Source is null)];
         bySource = enabled.Where(t => t.Trigger.Source is not null)
             .GroupBy(t => t.Trigger.Source!, StringComparer.OrdinalIgnoreCase)
@@ -37,20 +38,21 @@ public sealed class TriggerSet
     {
         ArgumentNullException.ThrowIfNull(canonical);
         var sourceTriggers = bySource.GetValueOrDefault(canonical.Source) ?? [];
-        JsonElement json = default;
-        var serialised = false;
+        EventFields? fields = null;
         List<Trigger>? matched = null;
-        foreach (var candidate in sourceTriggers.Concat(anySource))
+        foreach (var group in new[] { sourceTriggers, anySource })
         {
-            if (candidate.HasFilters && !serialised)
+            foreach (var candidate in group)
             {
-                json = JsonSerializer.SerializeToElement(canonical, EventJsonContext.Default.CanonicalEvent);
-                serialised = true;
-            }
+                if (candidate.HasFilters && fields is null)
+                {
+                    fields = new EventFields(JsonSerializer.SerializeToElement(canonical, EventJsonContext.Default.CanonicalEvent));
+                }
 
-            if (candidate.Matches(canonical, json))
-            {
-                (matched ??= []).Add(candidate.Trigger);
+                if (candidate.Matches(canonical, fields))
+                {
+                    (matched ??= []).Add(candidate.Trigger);
+                }
             }
         }
 
