@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Delivery;
 using Switchboard.Host.Api;
+using Switchboard.Pipeline;
 using Switchboard.Storage;
 using Switchboard.Triggers;
 
@@ -27,6 +29,7 @@ public static class TriggersApi
         group.MapDelete("{id}", DeleteTrigger).WithName(nameof(DeleteTrigger));
         group.MapPost("{id}/enable", EnableTrigger).WithName(nameof(EnableTrigger));
         group.MapPost("{id}/disable", DisableTrigger).WithName(nameof(DisableTrigger));
+        group.MapPost("{id}/test", TestTrigger).WithName(nameof(TestTrigger));
         return group;
     }
 
@@ -211,6 +214,18 @@ public static class TriggersApi
     internal static Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> DisableTrigger(
         [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken) =>
         SetEnabled(services, id, tenant, enabled: false, cancellationToken);
+
+    internal static async Task<Results<Ok<DeliveryAttempted>, ValidationProblem, ProblemHttpResult>> TestTrigger(
+        [AsParameters] TriggerServices services, [FromServices] AttemptDelivery delivery, string id, string? tenant, CancellationToken cancellationToken)
+    {
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var stored = await services.Store.GetAsync(Tenant(tenant), id, cancellationToken);
+        return stored is null ? NotFound(id, Tenant(tenant)) : TypedResults.Ok(await delivery.TestAsync(stored.Trigger, cancellationToken));
+    }
 
     private static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> SetEnabled(
         TriggerServices services, string id, string? tenant, bool enabled, CancellationToken cancellationToken)

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace Switchboard.Delivery;
+
+/// <summary>
+/// One attempt of a delivery, as recorded in table <c>Deliveries</c> and returned by the API: what was sent where,
+/// what came back, and what follows (<see cref="State"/>, <see cref="NextRetryAt"/>).
+/// </summary>
+public sealed record DeliveryAttempted
+{
+    /// <summary>The delivery id, also the request's <c>webhook-id</c>.</summary>
+    public required string DeliveryId { get; init; }
+
+    /// <summary>The tenant.</summary>
+    public required string Tenant { get; init; }
+
+    /// <summary>The trigger whose action was sent.</summary>
+    public required string TriggerId { get; init; }
+
+    /// <summary>The event that was sent.</summary>
+    public required string EventId { get; init; }
+
+    /// <summary>The attempt number, 1 for the first.</summary>
+    public required int Attempt { get; init; }
+
+    /// <summary>When the attempt started.</summary>
+    public required DateTimeOffset AttemptedAt { get; init; }
+
+    /// <summary>The HTTP method; null when the request could not be built.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The URL without its query string (which may carry tokens); null when the request could not be built.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The receiver's status code; null when no response arrived.</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>From sending to reading the response excerpt, in milliseconds.</summary>
+    public long LatencyMs { get; init; }
+
+    /// <summary>Why no usable response arrived; <see cref="AttemptError.None"/> when one did.</summary>
+    public AttemptError Error { get; init; }
+
+    /// <summary>The error for people; null when there was none.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The first bytes of the response body (up to <see cref="DeliveryOptions.ResponseExcerptBytes"/>).</summary>
+    public string? ResponseExcerpt { get; init; }
+
+    /// <summary>Where the delivery stands after this attempt.</summary>
+    public required DeliveryState State { get; init; }
+
+    /// <summary>When the next attempt is due; set only while <see cref="State"/> is retrying.</summary>
+    public DateTimeOffset? NextRetryAt { get; init; }
+
+    /// <summary>What follows this attempt, as the retry policy decided it (<see cref="State"/> and <see cref="NextRetryAt"/> together).</summary>
+    [JsonIgnore]
+    public DeliveryDecision Decision => new() { State = State, RetryAt = NextRetryAt };
+}

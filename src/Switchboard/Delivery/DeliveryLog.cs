@@ -1,0 +1,366 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Switchboard.Events;
+using Switchboard.Storage;
+
+namespace Switchboard.Delivery;
+
+/// <summary>
+/// The attempt log, table <c>Deliveries</c>. PartitionKey is the tenant, so every row of a delivery lives in one
+/// partition and each attempt is written in one entity-group transaction, without reading anything back. RowKeys:
+/// <list type="bullet">
+/// <item><c>a|{deliveryId}|{attempt:0000}</c> — one row per attempt;</item>
+/// <item><c>d|{deliveryId}</c> — the delivery's summary (state, last attempt), and for a dead letter the event to replay;</item>
+/// <item><c>t|{triggerId}|{deliveryId}</c>, <c>e|{eventId}|{deliveryId}</c>, <c>s|{state}|{deliveryId}</c> — copies of the
+/// summary that make listing by trigger, event or state a range read inside the tenant's partition.</item>
+/// </list>
+/// A dead letter's event goes in the summary row when it fits (<see cref="MaxInlinePayloadChars"/>), otherwise in
+/// blob <c>{tenant}/{deliveryId}.json</c> of <see cref="DeliveryOptions.PayloadContainer"/>.
+/// </summary>
+public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
+{
+    /// <summary>The table name.</summary>
+    public const string TableName = "Deliveries";
+
+    /// <summary>Events up to this many characters of JSON are kept in the table (a string property holds 32 K UTF-16 characters).</summary>
+    public const int MaxInlinePayloadChars = 30_000;
+
+    private static readonly JsonWriterOptions PayloadWriterOptions = new()
+    {
+        // Kept for replay, never shown in HTML: escaping only what JSON requires keeps the text short and readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = 2 * EventParseException.MaxDepth,
+    };
+
+    private volatile bool tableCreated;
+    private volatile bool containerCreated;
+
+    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!tableCreated)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            tableCreated = true;
+        }
+    }
+
+    /// <summary>The summary that follows <paramref name="attempt"/>, given the one before it (null for a new delivery).</summary>
+    public static DeliveryRecord Summarise(DeliveryAttempted attempt, DeliveryRecord? previous, CanonicalEvent canonical, DateTimeOffset firstAttemptAt, string? replayOf)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(canonical);
+        return new DeliveryRecord
+        {
+            DeliveryId = attempt.DeliveryId,
+            Tenant = attempt.Tenant,
+            TriggerId = attempt.TriggerId,
+            EventId = attempt.EventId,
+            EventType = canonical.Type,
+            Source = canonical.Source,
+            State = attempt.State,
+            Attempts = Math.Max(attempt.Attempt, previous?.Attempts ?? 0),
+            FirstAttemptAt = previous?.FirstAttemptAt ?? firstAttemptAt,
+            LastAttemptAt = attempt.AttemptedAt,
+            LastStatusCode = attempt.StatusCode,
+            LastError = attempt.Error,
+            LastErrorMessage = attempt.ErrorMessage,
+            NextRetryAt = attempt.NextRetryAt,
+            ReplayOf = previous?.ReplayOf ?? replayOf,
+        };
+    }
+
+    /// <summary>
+    /// Records an attempt and the summary after it in one transaction, with <paramref name="payload"/> (the event,
+    /// kept for replay) when the delivery failed for good. <paramref name="previous"/> is the summary before the
+    /// attempt, as the caller read it. False when this attempt number was already recorded (a concurrent or repeated
+    /// run), in which case nothing changed.
+    /// </summary>
+    public async Task<bool> RecordAsync(DeliveryAttempted attempt, DeliveryRecord summary, DeliveryRecord? previous, CanonicalEvent? payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(summary);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var tenant = summary.Tenant;
+        var head = Summary(tenant, SummaryKey(summary.DeliveryId), summary);
+        if (payload is not null && summary.State == DeliveryState.Failed)
+        {
+            await AttachPayloadAsync(head, payload, cancellationToken).ConfigureAwait(false);
+        }
+
+        var actions = new List<TableTransactionAction>(6)
+        {
+            new(TableTransactionActionType.Add, AttemptEntity(attempt)),
+            new(TableTransactionActionType.UpsertReplace, head),
+        };
+        actions.AddRange(IndexKeys(summary, summary.State).Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Summary(tenant, key, summary))));
+        if (previous is not null && previous.State != summary.State)
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(tenant, StateKey(previous.State, previous.DeliveryId))));
+        }
+
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists || exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The delivery's summary, or null when the log has no such delivery.</summary>
+    public async Task<DeliveryRecord?> GetAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetEntityIfExistsAsync(tenant, SummaryKey(deliveryId), SummaryColumns, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ReadSummary(tenant, entity);
+    }
+
+    /// <summary>The delivery and its attempts, or null when the log has no such delivery.</summary>
+    public async Task<DeliveryHistory?> GetHistoryAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        var summary = await GetAsync(tenant, deliveryId, cancellationToken).ConfigureAwait(false);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var attempts = new List<DeliveryAttempted>();
+        await foreach (var entity in table.QueryAsync(Range(tenant, $"a|{deliveryId}|"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(ReadAttempt(tenant, entity));
+        }
+
+        return new DeliveryHistory(summary, attempts);
+    }
+
+    /// <summary>
+    /// One page of a tenant's deliveries matching <paramref name="query"/>, ordered by delivery id. A trigger, event
+    /// or state criterion reads only that index's range; further criteria filter within it.
+    /// </summary>
+    public async Task<DeliveryPage> ListAsync(string tenant, DeliveryQuery query, int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        string filter;
+        if (query.TriggerId is { } trigger)
+        {
+            filter = Range(tenant, $"t|{trigger}|") + EventFilter(query) + StateFilter(query);
+        }
+        else if (query.EventId is { } eventId)
+        {
+            filter = Range(tenant, $"e|{eventId}|") + StateFilter(query);
+        }
+        else if (query.State is { } state)
+        {
+            filter = Range(tenant, $"s|{Name(state)}|");
+        }
+        else
+        {
+            filter = Range(tenant, "d|");
+        }
+
+        var page = await table.QueryPageAsync(filter, SummaryColumns, pageSize, continuation, cancellationToken).ConfigureAwait(false);
+        return new DeliveryPage([.. page.Items.Select(e => ReadSummary(tenant, e))], page.ContinuationToken);
+    }
+
+    /// <summary>The event kept with a dead letter, or null when the delivery is unknown or kept none.</summary>
+    public async Task<CanonicalEvent?> LoadPayloadAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = await table.GetEntityIfExistsAsync(tenant, SummaryKey(deliveryId), ["Event", "EventBlob"], cancellationToken).ConfigureAwait(false);
+        if (entity?.GetString("Event") is { } json)
+        {
+            return JsonSerializer.Deserialize(json, EventJsonContext.Default.CanonicalEvent);
+        }
+
+        if (entity?.GetString("EventBlob") is { } blob)
+        {
+            try
+            {
+                var content = await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.Deserialize(content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent);
+            }
+            catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Notes on a dead letter (summary and index rows) that <paramref name="replayId"/> replays it.</summary>
+    public async Task MarkReplayedAsync(DeliveryRecord record, string replayId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var keys = new[] { SummaryKey(record.DeliveryId) }.Concat(IndexKeys(record, record.State));
+        var actions = keys.Select(key => new TableTransactionAction(
+            TableTransactionActionType.UpdateMerge,
+            new TableEntity(record.Tenant, key) { ["ReplayedAs"] = replayId })).ToList();
+        await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static readonly string[] SummaryColumns =
+    [
+        "DeliveryId", "TriggerId", "EventId", "EventType", "Source", "State", "Attempts", "FirstAttemptAt", "LastAttemptAt",
+        "LastStatusCode", "LastError", "LastErrorMessage", "NextRetryAt", "ReplayOf", "ReplayedAs",
+    ];
+
+    private async Task AttachPayloadAsync(TableEntity head, CanonicalEvent payload, CancellationToken cancellationToken)
+    {
+        var json = Serialize(payload);
+        if (json.Length <= MaxInlinePayloadChars)
+        {
+            head["Event"] = json;
+            return;
+        }
+
+        if (!containerCreated)
+        {
+            await payloads.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            containerCreated = true;
+        }
+
+        var name = $"{head.PartitionKey}/{head.RowKey[2..]}.json";
+        await payloads.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        head["EventBlob"] = name;
+    }
+
+    private static string Serialize(CanonicalEvent payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, PayloadWriterOptions))
+        {
+            JsonSerializer.Serialize(writer, payload, EventJsonContext.Default.CanonicalEvent);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string SummaryKey(string deliveryId) => $"d|{deliveryId}";
+
+    private static string StateKey(DeliveryState state, string deliveryId) => $"s|{Name(state)}|{deliveryId}";
+
+    private static IEnumerable<string> IndexKeys(DeliveryRecord summary, DeliveryState state) =>
+    [
+        $"t|{summary.TriggerId}|{summary.DeliveryId}",
+        $"e|{summary.EventId}|{summary.DeliveryId}",
+        StateKey(state, summary.DeliveryId),
+    ];
+
+    /// <summary>The state's name as stored and as the API spells it.</summary>
+    public static string Name(DeliveryState state) => state switch
+    {
+        DeliveryState.Delivered => "delivered",
+        DeliveryState.Retrying => "retrying",
+        _ => "failed",
+    };
+
+    /// <summary>The state of a stored or requested name, or null when it names none.</summary>
+    public static DeliveryState? ParseState(string? name) => name?.ToLowerInvariant() switch
+    {
+        "delivered" => DeliveryState.Delivered,
+        "retrying" => DeliveryState.Retrying,
+        "failed" => DeliveryState.Failed,
+        _ => null,
+    };
+
+    // Row keys of one prefix sort between the prefix and the prefix with its last '|' raised to '}'.
+    private static string Range(string tenant, string prefix) =>
+        TableFilter.Create($"PartitionKey eq {tenant} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+
+    private static string EventFilter(DeliveryQuery query) =>
+        query.EventId is { } eventId ? " and " + TableFilter.Create($"EventId eq {eventId}") : string.Empty;
+
+    private static string StateFilter(DeliveryQuery query) =>
+        query.State is { } state ? " and " + TableFilter.Create($"State eq {Name(state)}") : string.Empty;
+
+    private static TableEntity AttemptEntity(DeliveryAttempted attempt) => new(attempt.Tenant, $"a|{attempt.DeliveryId}|{attempt.Attempt.ToString("0000", CultureInfo.InvariantCulture)}")
+    {
+        ["DeliveryId"] = attempt.DeliveryId,
+        ["TriggerId"] = attempt.TriggerId,
+        ["EventId"] = attempt.EventId,
+        ["Attempt"] = attempt.Attempt,
+        ["AttemptedAt"] = attempt.AttemptedAt,
+        ["Method"] = attempt.Method,
+        ["Url"] = attempt.Url,
+        ["StatusCode"] = attempt.StatusCode,
+        ["LatencyMs"] = attempt.LatencyMs,
+        ["Error"] = ErrorName(attempt.Error),
+        ["ErrorMessage"] = attempt.ErrorMessage,
+        ["Response"] = attempt.ResponseExcerpt,
+        ["State"] = Name(attempt.State),
+        ["NextRetryAt"] = attempt.NextRetryAt,
+    };
+
+    private static DeliveryAttempted ReadAttempt(string tenant, TableEntity entity) => new()
+    {
+        DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
+        Tenant = tenant,
+        TriggerId = entity.GetString("TriggerId") ?? string.Empty,
+        EventId = entity.GetString("EventId") ?? string.Empty,
+        Attempt = entity.GetInt32("Attempt") ?? 0,
+        AttemptedAt = entity.GetDateTimeOffset("AttemptedAt") ?? default,
+        Method = entity.GetString("Method"),
+        Url = entity.GetString("Url"),
+        StatusCode = entity.GetInt32("StatusCode"),
+        LatencyMs = entity.GetInt64("LatencyMs") ?? 0,
+        Error = ParseError(entity.GetString("Error")),
+        ErrorMessage = entity.GetString("ErrorMessage"),
+        ResponseExcerpt = entity.GetString("Response"),
+        State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
+        NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
+    };
+
+    private static TableEntity Summary(string tenant, string rowKey, DeliveryRecord summary) => new(tenant, rowKey)
+    {
+        ["DeliveryId"] = summary.DeliveryId,
+        ["TriggerId"] = summary.TriggerId,
+        ["EventId"] = summary.EventId,
+        ["EventType"] = summary.EventType,
+        ["Source"] = summary.Source,
+        ["State"] = Name(summary.State),
+        ["Attempts"] = summary.Attempts,
+        ["FirstAttemptAt"] = summary.FirstAttemptAt,
+        ["LastAttemptAt"] = summary.LastAttemptAt,
+        ["LastStatusCode"] = summary.LastStatusCode,
+        ["LastError"] = ErrorName(summary.LastError),
+        ["LastErrorMessage"] = summary.LastErrorMessage,
+        ["NextRetryAt"] = summary.NextRetryAt,
+        ["ReplayOf"] = summary.ReplayOf,
+        ["ReplayedAs"] = summary.ReplayedAs,
+    };
+
+    // Keys are not among the selected columns, so the tenant comes from the query, never from the entity.
+    private static DeliveryRecord ReadSummary(string tenant, TableEntity entity) => new()
+    {
+        DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
+        Tenant = tenant,
+        TriggerId = entity.GetString("TriggerId") ?? string.Empty,
+        EventId = entity.GetString("EventId") ?? string.Empty,
+        EventType = entity.GetString("EventType"),
+        Source = entity.GetString("Source"),
+        State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
+        Attempts = entity.GetInt32("Attempts") ?? 0,
+        FirstAttemptAt = entity.GetDateTimeOffset("FirstAttemptAt") ?? default,
+        LastAttemptAt = entity.GetDateTimeOffset("LastAttemptAt") ?? default,
+        LastStatusCode = entity.GetInt32("LastStatusCode"),
+        LastError = ParseError(entity.GetString("LastError")),
+        LastErrorMessage = entity.GetString("LastErrorMessage"),
+        NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
+        ReplayOf = entity.GetString("ReplayOf"),
+        ReplayedAs = entity.GetString("ReplayedAs"),
+    };
+
+    private static string? ErrorName(AttemptError error) => error == AttemptError.None ? null : error.ToString().ToLowerInvariant();
+
+    private static AttemptError ParseError(string? name) =>
+        name is not null && Enum.TryParse<AttemptError>(name, ignoreCase: true, out var error) ? error : AttemptError.None;
+}

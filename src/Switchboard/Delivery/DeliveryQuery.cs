@@ -1,0 +1,14 @@
+namespace Switchboard.Delivery;
+
+/// <summary>Which deliveries of a tenant to list; the criteria given must all hold.</summary>
+public sealed record DeliveryQuery
+{
+    /// <summary>Only this trigger's deliveries.</summary>
+    public string? TriggerId { get; init; }
+
+    /// <summary>Only this event's deliveries.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>Only deliveries in this state (<see cref="DeliveryState.Failed"/> lists the dead letters).</summary>
+    public DeliveryState? State { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Switchboard.Delivery;
+
+/// <summary>How a <c>{{ }}</c> value is escaped for the place it lands in the request.</summary>
+public enum TemplateEscaping
+{
+    /// <summary>Written as is (text bodies, query values that are encoded as a whole afterwards).</summary>
+    None,
+
+    /// <summary>Percent-encoded as a URL component (the URL, form bodies).</summary>
+    Url,
+
+    /// <summary>Escaped as the inside of a JSON string.</summary>
+    Json,
+
+    /// <summary>Escaped as XML character data or an attribute value.</summary>
+    Xml,
+
+    /// <summary>Line breaks and other control characters replaced by spaces, so a value cannot add a header.</summary>
+    Header,
+}

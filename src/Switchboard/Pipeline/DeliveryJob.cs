@@ -1,0 +1,49 @@
+using Switchboard.Events;
+
+namespace Switchboard.Pipeline;
+
+/// <summary>
+/// One attempt to run: which delivery, of which event, through which trigger, and which attempt it is. Hosts carry
+/// it between attempts (a delayed queue message, a durable orchestration's input); <see cref="Next"/> is the job of
+/// the following attempt.
+/// </summary>
+public sealed record DeliveryJob
+{
+    /// <summary>The delivery id (<see cref="DeliveryIds.For"/> for a first series), sent as <c>webhook-id</c>.</summary>
+    public required string DeliveryId { get; init; }
+
+    /// <summary>The tenant of the event and trigger.</summary>
+    public required string Tenant { get; init; }
+
+    /// <summary>The trigger to send through; it is read again (from the trigger cache) for every attempt.</summary>
+    public required string TriggerId { get; init; }
+
+    /// <summary>The event to send.</summary>
+    public required CanonicalEvent Event { get; init; }
+
+    /// <summary>The attempt number, 1 for the first.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>When the first attempt ran (or is about to); the exponential policy's 7-day window counts from it.</summary>
+    public required DateTimeOffset FirstAttemptAt { get; init; }
+
+    /// <summary>The dead letter this delivery replays, if it is a replay.</summary>
+    public string? ReplayOf { get; init; }
+
+    /// <summary>The first attempt of <paramref name="canonical"/> through trigger <paramref name="triggerId"/>, at <paramref name="now"/>.</summary>
+    public static DeliveryJob First(CanonicalEvent canonical, string triggerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+        return new DeliveryJob
+        {
+            DeliveryId = DeliveryIds.For(canonical.Id, triggerId),
+            Tenant = canonical.Tenant,
+            TriggerId = triggerId,
+            Event = canonical,
+            FirstAttemptAt = now,
+        };
+    }
+
+    /// <summary>The job of the attempt after this one.</summary>
+    public DeliveryJob Next() => this with { Attempt = Attempt + 1 };
+}
