@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Delivery;
+using Switchboard.Pipeline;
+using Switchboard.Storage;
+
+namespace Switchboard.Sessions;
+
+/// <summary>Registers sessions: the journal, the tracker ProcessEvent calls, the metadata builder, the guarded media copier and the <see cref="ExportSession"/> step.</summary>
+public static class SessionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers sessions and binds <see cref="ExportOptions"/> to section <see cref="ExportOptions.SectionName"/>,
+    /// validated at start-up. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/> and
+    /// <see cref="DeliveryOptions"/> (for <see cref="DeliveryOptions.AllowPrivateNetworks"/>) to be registered too.
+    /// </summary>
+    public static IServiceCollection AddSessionExport(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>());
+        services.AddHttpClient(MediaCopier.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => MediaCopier.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks))
+            .RemoveAllLoggers();
+        services.AddSingleton(sp =>
+        {
+            var account = sp.GetRequiredService<StorageAccount>();
+            return new SessionJournal(account.GetTableClient(SessionJournal.TableName), account.GetBlobContainerClient(SessionJournal.DefaultPayloadContainer));
+        });
+        services.AddSingleton<SessionTracker>();
+        services.AddSingleton<SessionMetadataBuilder>();
+        services.AddSingleton<MediaCopier>();
+        services.AddSingleton<ExportSession>();
+        return services;
+    }
+}
