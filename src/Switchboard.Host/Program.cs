@@ -6,6 +6,7 @@ builder.AddSwitchboard();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.MapSwitchboardApis();
 app.Run();
 

@@ -51,7 +51,7 @@ public static class StorageThroughput
     private static void Report(string what, double ours, double bare) =>
         Console.WriteLine($"{what,-30} Switchboard {ours,8:F0}   bare HttpClient {bare,8:F0}   ratio {ours / bare:F2}");
 
-    private static async Task<double> MeasureAsync(int count, Func<int, Task> operation)
+    internal static async Task<double> MeasureAsync(int count, Func<int, Task> operation)
     {
         for (var i = 0; i < 50; i++)
         {
@@ -132,7 +132,7 @@ public static class StorageThroughput
         };
     }
 
-    private static async Task<string> SendSignedAsync(HttpClient http, StorageAccount account, HttpMethod method, Uri uri, string? body = null)
+    internal static async Task<string> SendSignedAsync(HttpClient http, StorageAccount account, HttpMethod method, Uri uri, string? body = null)
     {
         using var request = new HttpRequestMessage(method, uri);
         var length = string.Empty;

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Host.Admin;
+using Switchboard.Host.Deliveries;
 using Switchboard.Host.Development;
+using Switchboard.Host.Events;
 using Switchboard.Host.Health;
+using Switchboard.Host.Sessions;
 using Switchboard.Host.Sources;
 using Switchboard.Host.Triggers;
 using Switchboard.Pipeline;
+using Switchboard.Sessions;
 using Switchboard.Storage;
 using Switchboard.Triggers;
 
@@ -28,7 +32,10 @@ public static class SwitchboardHostExtensions
 
         services.AddOptions<AdminOptions>().BindConfiguration("Admin");
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
-        services.AddOptions<DeliveryOptions>().BindConfiguration("Delivery");
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
+            .Validate(o => o.ResponseExcerptBytes is >= 0 and <= 65_536, "Delivery:ResponseExcerptBytes must be between 0 and 65536.")
+            .Validate(o => o.MaxRedirects is >= 0 and <= 10, "Delivery:MaxRedirects must be between 0 and 10.")
+            .ValidateOnStart();
         services.AddOptions<TriggerOptions>().BindConfiguration("Triggers")
             .Validate(o => o.CacheDuration > TimeSpan.Zero, "Triggers:CacheDuration must be positive.")
             .ValidateOnStart();
@@ -38,6 +45,9 @@ public static class SwitchboardHostExtensions
         services.AddSingleton<TriggerCatalog>();
         services.AddSingleton(sp => new TriggerValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
         services.AddSingleton<AdminKeyFilter>();
+        services.AddWebhookDelivery();
+        services.AddSessionExport();
+        services.AddPipeline();
 
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -50,8 +60,11 @@ public static class SwitchboardHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
         app.MapHealthApi();
+        app.MapEventsApi();
         app.MapTriggersApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapDeliveriesApi().AddEndpointFilter<AdminKeyFilter>();
         app.MapSourcesApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapSessionsApi().AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 }

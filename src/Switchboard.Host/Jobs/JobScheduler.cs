@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Switchboard.Events;
+using Switchboard.Pipeline;
+using Switchboard.Storage;
+
+namespace Switchboard.Host.Jobs;
+
+/// <summary>
+/// The portable host's timer: delayed messages on <see cref="QueueNames.Jobs"/>, invisible until due. Queue
+/// messages can hide for at most 7 days, so longer delays are covered in steps (the message is put back when
+/// received early).
+/// </summary>
+public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, TimeProvider time) : IPipelineScheduler
+{
+    /// <summary>The longest one step hides a message: just under the queue's 7 days.</summary>
+    public static readonly TimeSpan MaxStep = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    /// <summary>How the job JSON is written: web defaults, and the event's own context for the event.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolverChain = { EventJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() },
+        MaxDepth = 160,
+    };
+
+    private readonly QueueClient queue = account.GetQueueClient(QueueNames.Jobs);
+    private volatile bool created;
+
+    /// <inheritdoc />
+    public Task ScheduleDeliveryAsync(DeliveryJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
+        EnqueueAsync(new JobMessage { DueAt = at, Delivery = job }, $"job-{job.DeliveryId}-{job.Attempt}", cancellationToken);
+
+    /// <inheritdoc />
+    public Task ScheduleExportAsync(ExportJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
+        EnqueueAsync(new JobMessage { DueAt = at, Export = job }, $"export-{Guid.NewGuid():N}", cancellationToken);
+
+    /// <summary>Queues a job to become visible when it is due (or after <see cref="MaxStep"/>, whichever is first).</summary>
+    public async Task EnqueueAsync(JobMessage job, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!created)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            created = true;
+        }
+
+        var delay = job.DueAt - time.GetUtcNow();
+        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxStep ? MaxStep : delay;
+        var text = await claims.WrapAsync(JsonSerializer.Serialize(job, JsonOptions), id, cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(text, delay, QueueClient.NeverExpires, cancellationToken).ConfigureAwait(false);
+    }
+}

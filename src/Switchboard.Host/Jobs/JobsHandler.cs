@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Switchboard.Host.Queues;
+using Switchboard.Pipeline;
+
+namespace Switchboard.Host.Jobs;
+
+/// <summary>Runs due jobs from <see cref="QueueNames.Jobs"/>: delivery retries and session exports.</summary>
+public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ExportSession export, ClaimCheck claims, TimeProvider time) : IQueueMessageHandler
+{
+    /// <summary>Jobs received up to this early run now rather than taking another trip through the queue.</summary>
+    private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc />
+    public string QueueName => QueueNames.Jobs;
+
+    /// <inheritdoc />
+    public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var job = Read(await claims.OpenAsync(messageText, cancellationToken));
+        if (job.DueAt - time.GetUtcNow() > Early)
+        {
+            // A delay longer than one queue step: hide it again for the rest.
+            await jobs.EnqueueAsync(job, $"job-{Guid.NewGuid():N}", cancellationToken);
+        }
+        else if (job.Delivery is { } delivery)
+        {
+            await process.RunDeliveryAsync(delivery, cancellationToken);
+        }
+        else if (job.Export is { } session)
+        {
+            await export.RunAsync(session, cancellationToken);
+        }
+        else
+        {
+            throw new PoisonMessageException("The job names no work.");
+        }
+
+    }
+
+    private static JobMessage Read(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JobMessage>(json, JobScheduler.JsonOptions) ?? throw new PoisonMessageException("The job is JSON null.");
+        }
+        catch (JsonException exception)
+        {
+            throw new PoisonMessageException($"The message is not a job: {exception.Message}", exception);
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Options;
+using Switchboard.Pipeline;
+using Switchboard.Storage;
+
+namespace Switchboard.Host.Queues;
+
+/// <summary>
+/// Competes for one queue's messages with every other instance: keeps up to <see cref="QueueOptions.BatchSize"/>
+/// messages in flight, renews each one's lease while it is worked on, deletes it on success, returns it on failure
+/// (with a short back-off) and moves it to <c>{queue}-poison</c> with the reason after
+/// <see cref="QueueOptions.MaxDequeueCount"/> receives or at once when it is malformed. Polls at once while busy and
+/// backs off to <see cref="QueueOptions.MaxPollInterval"/> while idle. On shutdown it stops receiving, lets in-flight
+/// work finish within <see cref="QueueOptions.DrainTimeout"/> and releases the rest (visibility 0).
+/// </summary>
+public sealed partial class QueueWorker(
+    StorageAccount account, IQueueMessageHandler handler, ClaimCheck claims, IOptions<QueueOptions> options, TimeProvider time, ILogger<QueueWorker> logger)
+    : BackgroundService
+{
+    private readonly QueueClient queue = account.GetQueueClient(handler.QueueName);
+    private readonly QueueClient poison = account.GetQueueClient(QueueNames.Poison(handler.QueueName));
+    private readonly ConcurrentDictionary<string, Lease> inFlight = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource abandon = new();
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var receiving = base.StopAsync(cancellationToken);
+        var finished = Task.WhenAll(receiving, Task.WhenAll(inFlight.Values.Select(l => l.Done)));
+        if (await Task.WhenAny(finished, Task.Delay(settings.DrainTimeout, time, CancellationToken.None)) != finished && !inFlight.IsEmpty)
+        {
+            LogReleasing(logger, inFlight.Count, handler.QueueName);
+            await abandon.CancelAsync();
+            await Task.WhenAll(inFlight.Values.Select(ReleaseAsync));
+        }
+
+        await receiving;
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        abandon.Dispose();
+        base.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RunWorkers)
+        {
+            return;
+        }
+
+        using var slots = new SemaphoreSlim(settings.BatchSize, settings.BatchSize);
+        var idle = settings.MinPollInterval;
+        var ready = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!ready)
+                {
+                    await queue.CreateIfNotExistsAsync(stoppingToken);
+                    await poison.CreateIfNotExistsAsync(stoppingToken);
+                    ready = true;
+                }
+
+                await slots.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < 32 && slots.Wait(0, CancellationToken.None))
+                {
+                    free++;
+                }
+
+                IReadOnlyList<QueueMessage> messages = [];
+                try
+                {
+                    messages = await queue.ReceiveMessagesAsync(free, settings.VisibilityTimeout, stoppingToken);
+                }
+                finally
+                {
+                    // Slots not taken by a message are handed back at once.
+                    if (free > messages.Count)
+                    {
+                        slots.Release(free - messages.Count);
+                    }
+                }
+
+                if (messages.Count == 0)
+                {
+                    await Task.Delay(idle, time, stoppingToken);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
+                    continue;
+                }
+
+                idle = settings.MinPollInterval;
+                foreach (var message in messages)
+                {
+                    var lease = new Lease(message);
+                    inFlight[message.MessageId] = lease;
+                    lease.Done = Task.Run(() => ProcessAsync(lease), CancellationToken.None)
+                        .ContinueWith(_ => { inFlight.TryRemove(message.MessageId, out Lease? _); slots.Release(); }, TaskScheduler.Default);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException)
+            {
+                LogReceiveFailed(logger, exception, handler.QueueName);
+                await Task.Delay(settings.MaxPollInterval, time, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(Lease lease)
+    {
+        var settings = options.Value;
+        var message = lease.Message;
+        using var renewal = new CancellationTokenSource();
+        var renewing = RenewAsync(lease, renewal.Token);
+        try
+        {
+            if (message.Body is null)
+            {
+                throw new PoisonMessageException("The message text is not base64: it was not written by Switchboard or the Functions host.");
+            }
+
+            await handler.HandleAsync(message.Body.ToString(), message.DequeueCount, abandon.Token);
+            await renewal.CancelAsync();
+            await renewing;
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            // Shutdown ran out of drain time: StopAsync releases this message to another instance.
+        }
+        catch (Exception exception) when (exception is PoisonMessageException || message.DequeueCount >= settings.MaxDequeueCount)
+        {
+            await renewal.CancelAsync();
+            await renewing;
+            await PoisonAsync(lease, exception.Message);
+        }
+        catch (Exception exception)
+        {
+            await renewal.CancelAsync();
+            await renewing;
+            LogFailed(logger, exception, handler.QueueName, message.MessageId, message.DequeueCount);
+            await BackOffAsync(lease);
+        }
+    }
+
+    private async Task RenewAsync(Lease lease, CancellationToken cancellationToken)
+    {
+        var every = options.Value.VisibilityTimeout / 2;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, time, cancellationToken);
+                var receipt = await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, options.Value.VisibilityTimeout, cancellationToken: cancellationToken);
+                lease.PopReceipt = receipt.PopReceipt;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (RequestFailedException exception)
+        {
+            // The lease is lost (another instance holds the message now); the work finishes, the delete then no-ops.
+            LogLeaseLost(logger, exception, handler.QueueName, lease.Message.MessageId);
+        }
+    }
+
+    private async Task PoisonAsync(Lease lease, string reason)
+    {
+        var message = lease.Message;
+        LogPoisoned(logger, handler.QueueName, message.MessageId, message.DequeueCount, reason);
+        var record = new PoisonedMessage(handler.QueueName, message.MessageId, message.DequeueCount, reason, time.GetUtcNow(), message.MessageText);
+        var text = await claims.WrapAsync(JsonSerializer.Serialize(record), $"poison-{message.MessageId}", CancellationToken.None);
+        await poison.SendMessageAsync(text, timeToLive: QueueClient.NeverExpires, cancellationToken: CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+    }
+
+    private async Task BackOffAsync(Lease lease)
+    {
+        var seconds = Math.Min(30, 1 << (int)Math.Min(lease.Message.DequeueCount, 5));
+        try
+        {
+            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, TimeSpan.FromSeconds(seconds), cancellationToken: CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            // Lease already lost: the message comes back after its visibility timeout anyway.
+        }
+    }
+
+    private async Task ReleaseAsync(Lease lease)
+    {
+        try
+        {
+            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, TimeSpan.Zero, cancellationToken: CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: message {MessageId} failed on receive {DequeueCount}; it will be retried")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string queue, string messageId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Queue {Queue}: message {MessageId} moved to the poison queue after {DequeueCount} receives: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string queue, string messageId, long dequeueCount, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: receiving failed; retrying")]
+    private static partial void LogReceiveFailed(ILogger logger, Exception exception, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: lease on message {MessageId} lost")]
+    private static partial void LogLeaseLost(ILogger logger, Exception exception, string queue, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue {Queue}: drain time over; releasing {Count} in-flight messages to other instances")]
+    private static partial void LogReleasing(ILogger logger, int count, string queue);
+
+    private sealed class Lease(QueueMessage message)
+    {
+        public QueueMessage Message { get; } = message;
+
+        public string PopReceipt { get; set; } = message.PopReceipt;
+
+        public Task Done { get; set; } = Task.CompletedTask;
+    }
+}

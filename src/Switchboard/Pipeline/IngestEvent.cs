@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Switchboard.Events;
+using Switchboard.Storage;
+
+namespace Switchboard.Pipeline;
+
+/// <summary>
+/// The ingest step both hosts run for <c>POST /api/events/{source}</c>: the source adapter turns the body into a
+/// canonical event (throwing <see cref="EventParseException"/> for bad input, before anything is written), which is
+/// queued on <see cref="QueueNames.Events"/> — through a claim-check blob when large — and only then accepted.
+/// </summary>
+public sealed class IngestEvent(QueueClient events, ClaimCheck claims, TimeProvider time)
+{
+    private volatile bool created;
+
+    /// <summary>Parses and queues one event; the result is what the caller answers with 202.</summary>
+    public async Task<EventAccepted> RunAsync(
+        ISourceAdapter adapter, string tenant, ReadOnlyMemory<byte> body, string? contentType, string? typeHint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        var context = SourceContext.Create(tenant, time.GetUtcNow()) with { TypeHint = typeHint };
+        var canonical = adapter.Parse(body, contentType, context);
+        var json = JsonSerializer.Serialize(canonical, EventJsonContext.Default.CanonicalEvent);
+        var message = await claims.WrapAsync(json, canonical.Id, cancellationToken).ConfigureAwait(false);
+        if (!created)
+        {
+            await events.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            created = true;
+        }
+
+        // Never expiring: an event accepted with 202 must not vanish because no worker ran for a week.
+        await events.SendMessageAsync(message, timeToLive: QueueClient.NeverExpires, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new EventAccepted(canonical.Id, canonical.Source, canonical.Type);
+    }
+}

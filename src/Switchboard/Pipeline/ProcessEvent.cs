@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Switchboard.Delivery;
+using Switchboard.Events;
+using Switchboard.Sessions;
+using Switchboard.Triggers;
+
+namespace Switchboard.Pipeline;
+
+/// <summary>
+/// The step behind the <see cref="QueueNames.Events"/> queue, in both hosts: journal the event when it belongs to a
+/// session (scheduling the session's export once it has ended), match it against its tenant's triggers and make the
+/// first delivery attempt to each match at once, concurrently; retries are handed to the <see cref="IPipelineScheduler"/>.
+/// Safe to run twice for one event: the journal is keyed by event id, delivery ids derive from (event, trigger), and an
+/// attempt already recorded is not sent again.
+/// </summary>
+public sealed partial class ProcessEvent(
+    TriggerCatalog catalog, AttemptDelivery attempts, SessionTracker sessions, IPipelineScheduler scheduler, TimeProvider time, ILogger<ProcessEvent> logger)
+{
+    /// <summary>
+    /// Reads a queued event; throws <see cref="PoisonMessageException"/> when the text is not a canonical event,
+    /// since retrying cannot repair it.
+    /// </summary>
+    public static CanonicalEvent Read(string json)
+    {
+        try
+        {
+            var canonical = JsonSerializer.Deserialize(json, EventJsonContext.Default.CanonicalEvent);
+            return canonical ?? throw new PoisonMessageException("The message is JSON null, not an event.");
+        }
+        catch (JsonException exception)
+        {
+            throw new PoisonMessageException($"The message is not a canonical event: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Processes one event; the returned attempts are the first attempts made now.</summary>
+    public async Task<IReadOnlyList<DeliveryAttempted>> RunAsync(CanonicalEvent canonical, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
+
+        // Journaled first: a crash after this and before the deliveries redelivers the event, and both steps are idempotent.
+        if (await sessions.TrackAsync(canonical, cancellationToken).ConfigureAwait(false) is { } export)
+        {
+            await scheduler.ScheduleExportAsync(export.ToJob(), export.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        var triggers = (await catalog.GetAsync(canonical.Tenant, cancellationToken).ConfigureAwait(false)).Match(canonical);
+        if (triggers.Count == 0)
+        {
+            LogNoTriggerMatched(logger, canonical.Id, canonical.Source, canonical.Type, canonical.Tenant);
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        return await Task.WhenAll(triggers.Select(async trigger =>
+        {
+            var job = DeliveryJob.First(canonical, trigger.Id, now);
+            var attempted = await attempts.RunAsync(job, trigger, cancellationToken).ConfigureAwait(false);
+            await ScheduleNextAsync(job, attempted, cancellationToken).ConfigureAwait(false);
+            return attempted;
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a scheduled delivery attempt and schedules the one after it when the policy says so.</summary>
+    public async Task<DeliveryAttempted> RunDeliveryAsync(DeliveryJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var attempted = await attempts.RunAsync(job, cancellationToken).ConfigureAwait(false);
+        await ScheduleNextAsync(job, attempted, cancellationToken).ConfigureAwait(false);
+        return attempted;
+    }
+
+    private async Task ScheduleNextAsync(DeliveryJob job, DeliveryAttempted attempted, CancellationToken cancellationToken)
+    {
+        // Only the attempt that was just made schedules its successor; a replayed, already recorded attempt
+        // reports the successor's number and is scheduled again, which the next attempt's idempotency absorbs.
+        if (attempted.State == DeliveryState.Retrying && attempted.NextRetryAt is { } at)
+        {
+            await scheduler.ScheduleDeliveryAsync(job with { Attempt = attempted.Attempt + 1 }, at, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Source} {Type}, tenant {Tenant}): no trigger matched")]
+    private static partial void LogNoTriggerMatched(ILogger logger, string eventId, string source, string type, string tenant);
+}
