@@ -13,4 +13,7 @@ public sealed record JobMessage
 
     /// <summary>A session export, when this job is one.</summary>
     public ExportJob? Export { get; init; }
+
+    /// <summary>Work of another kind (CRM calls, emails), when this job is one.</summary>
+    public PipelineWork? Work { get; init; }
 }

@@ -33,6 +33,13 @@ public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, Time
     public Task ScheduleExportAsync(ExportJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
         EnqueueAsync(new JobMessage { DueAt = at, Export = job }, $"export-{Guid.NewGuid():N}", cancellationToken);
 
+    /// <inheritdoc />
+    public Task ScheduleWorkAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return EnqueueAsync(new JobMessage { DueAt = at, Work = work }, $"work-{work.Kind}-{work.Id}", cancellationToken);
+    }
+
     /// <summary>Queues a job to become visible when it is due (or after <see cref="MaxStep"/>, whichever is first).</summary>
     public async Task EnqueueAsync(JobMessage job, string id, CancellationToken cancellationToken)
     {

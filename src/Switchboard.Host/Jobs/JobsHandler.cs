@@ -4,8 +4,8 @@ using Switchboard.Pipeline;
 
 namespace Switchboard.Host.Jobs;
 
-/// <summary>Runs due jobs from <see cref="QueueNames.Jobs"/>: delivery retries and session exports.</summary>
-public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ExportSession export, ClaimCheck claims, TimeProvider time) : IQueueMessageHandler
+/// <summary>Runs due jobs from <see cref="QueueNames.Jobs"/>: delivery retries, session exports and other scheduled work.</summary>
+public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ClaimCheck claims, TimeProvider time) : IQueueMessageHandler
 {
     /// <summary>Jobs received up to this early run now rather than taking another trip through the queue.</summary>
     private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
@@ -28,7 +28,11 @@ public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ExportS
         }
         else if (job.Export is { } session)
         {
-            await export.RunAsync(session, cancellationToken);
+            await process.RunExportAsync(session, cancellationToken);
+        }
+        else if (job.Work is { } work)
+        {
+            await process.RunWorkAsync(work, cancellationToken);
         }
         else
         {

@@ -12,4 +12,7 @@ public interface IPipelineScheduler
 
     /// <summary>Runs the export of a session at <paramref name="at"/> (its end plus Export:Delay).</summary>
     Task ScheduleExportAsync(ExportJob job, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> through its <see cref="IPipelineWorkHandler"/> at <paramref name="at"/>.</summary>
+    Task ScheduleWorkAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken);
 }

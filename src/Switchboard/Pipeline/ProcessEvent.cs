@@ -15,7 +15,15 @@ namespace Switchboard.Pipeline;
 /// attempt already recorded is not sent again.
 /// </summary>
 public sealed partial class ProcessEvent(
-    TriggerCatalog catalog, AttemptDelivery attempts, SessionTracker sessions, IPipelineScheduler scheduler, TimeProvider time, ILogger<ProcessEvent> logger)
+    TriggerCatalog catalog,
+    AttemptDelivery attempts,
+    SessionTracker sessions,
+    ExportSession export,
+    IEnumerable<ISessionFollower> followers,
+    IEnumerable<IPipelineWorkHandler> workHandlers,
+    IPipelineScheduler scheduler,
+    TimeProvider time,
+    ILogger<ProcessEvent> logger)
 {
     /// <summary>
     /// Reads a queued event; throws <see cref="PoisonMessageException"/> when the text is not a canonical event,
@@ -40,9 +48,17 @@ public sealed partial class ProcessEvent(
         ArgumentNullException.ThrowIfNull(canonical);
 
         // Journaled first: a crash after this and before the deliveries redelivers the event, and both steps are idempotent.
-        if (await sessions.TrackAsync(canonical, cancellationToken).ConfigureAwait(false) is { } export)
+        if (await sessions.TrackAsync(canonical, cancellationToken).ConfigureAwait(false) is { } due)
         {
-            await scheduler.ScheduleExportAsync(export.ToJob(), export.DueAt, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleExportAsync(due.ToJob(), due.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (canonical.Session is not null)
+        {
+            foreach (var follower in followers)
+            {
+                await follower.OnSessionEventAsync(canonical, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var triggers = (await catalog.GetAsync(canonical.Tenant, cancellationToken).ConfigureAwait(false)).Match(canonical);
@@ -69,6 +85,31 @@ public sealed partial class ProcessEvent(
         var attempted = await attempts.RunAsync(job, cancellationToken).ConfigureAwait(false);
         await ScheduleNextAsync(job, attempted, cancellationToken).ConfigureAwait(false);
         return attempted;
+    }
+
+    /// <summary>Exports a session's archive, then tells the session followers (CRM, email) it is written.</summary>
+    public async Task<SessionExported> RunExportAsync(ExportJob job, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var exported = await export.RunAsync(job, cancellationToken).ConfigureAwait(false);
+        foreach (var follower in followers)
+        {
+            await follower.OnSessionExportedAsync(exported, cancellationToken).ConfigureAwait(false);
+        }
+
+        return exported;
+    }
+
+    /// <summary>
+    /// Runs a piece of scheduled work through the handler of its kind; throws <see cref="PoisonMessageException"/>
+    /// when no handler knows the kind, since retrying cannot help.
+    /// </summary>
+    public async Task RunWorkAsync(PipelineWork work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var handler = workHandlers.FirstOrDefault(h => string.Equals(h.Kind, work.Kind, StringComparison.Ordinal))
+            ?? throw new PoisonMessageException($"No handler runs work of kind '{work.Kind}'.");
+        await handler.RunAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ScheduleNextAsync(DeliveryJob job, DeliveryAttempted attempted, CancellationToken cancellationToken)

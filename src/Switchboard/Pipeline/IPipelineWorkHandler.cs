@@ -1,0 +1,11 @@
+namespace Switchboard.Pipeline;
+
+/// <summary>Runs one kind of <see cref="PipelineWork"/> when it is due. Must be idempotent: work can run twice.</summary>
+public interface IPipelineWorkHandler
+{
+    /// <summary>The kind this handler runs (e.g. <c>crm-call</c>, <c>session-email</c>).</summary>
+    string Kind { get; }
+
+    /// <summary>Runs the work; an exception makes it run again later.</summary>
+    Task RunAsync(PipelineWork work, CancellationToken cancellationToken);
+}
