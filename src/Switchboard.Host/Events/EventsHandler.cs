@@ -13,6 +13,6 @@ public sealed class EventsHandler(ProcessEvent process, ClaimCheck claims) : IQu
     public async Task HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         var canonical = ProcessEvent.Read(await claims.OpenAsync(messageText, cancellationToken));
-        await process.RunAsync(canonical, cancellationToken);
+        await process.RunAsync(canonical, firstReceipt: dequeueCount == 1, cancellationToken);
     }
 }

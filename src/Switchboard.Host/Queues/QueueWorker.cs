@@ -111,10 +111,20 @@ public sealed partial class QueueWorker(
             {
                 break;
             }
-            catch (Exception exception) when (exception is RequestFailedException or HttpRequestException)
+            catch (Exception exception)
             {
+                // Storage unreachable or refusing (Azure.Core reports exhausted retries as an AggregateException):
+                // a worker that gave up would stop the host, so it waits and tries again.
                 LogReceiveFailed(logger, exception, handler.QueueName);
-                await Task.Delay(settings.MaxPollInterval, time, CancellationToken.None);
+                ready = false;
+                try
+                {
+                    await Task.Delay(settings.MaxPollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
             }
         }
     }

@@ -41,7 +41,7 @@ public sealed partial class AttemptDelivery(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentOutOfRangeException.ThrowIfLessThan(job.Attempt, 1);
-        var previous = await log.GetAsync(job.Tenant, job.DeliveryId, cancellationToken).ConfigureAwait(false);
+        var previous = job.NoPriorAttempt ? null : await log.GetAsync(job.Tenant, job.DeliveryId, cancellationToken).ConfigureAwait(false);
         if (previous is not null && (previous.State != DeliveryState.Retrying || previous.Attempts >= job.Attempt))
         {
             LogAlreadyRecorded(logger, job.DeliveryId, job.Attempt, previous.State);

@@ -30,6 +30,14 @@ public sealed record DeliveryJob
     /// <summary>The dead letter this delivery replays, if it is a replay.</summary>
     public string? ReplayOf { get; init; }
 
+    /// <summary>
+    /// True only when the caller knows no attempt of this delivery can exist yet — its event's queue message is
+    /// received for the first time — so the idempotency read of the attempt log is skipped. Never persisted: a
+    /// scheduled attempt always checks the log.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NoPriorAttempt { get; init; }
+
     /// <summary>The first attempt of <paramref name="canonical"/> through trigger <paramref name="triggerId"/>, at <paramref name="now"/>.</summary>
     public static DeliveryJob First(CanonicalEvent canonical, string triggerId, DateTimeOffset now)
     {

@@ -42,8 +42,12 @@ public sealed partial class ProcessEvent(
         }
     }
 
-    /// <summary>Processes one event; the returned attempts are the first attempts made now.</summary>
-    public async Task<IReadOnlyList<DeliveryAttempted>> RunAsync(CanonicalEvent canonical, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Processes one event; the returned attempts are the first attempts made now. <paramref name="firstReceipt"/>
+    /// (the queue message's dequeue count is 1) means no earlier run can have attempted a delivery, which saves a
+    /// storage read per trigger.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryAttempted>> RunAsync(CanonicalEvent canonical, bool firstReceipt = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(canonical);
 
@@ -71,7 +75,7 @@ public sealed partial class ProcessEvent(
         var now = time.GetUtcNow();
         return await Task.WhenAll(triggers.Select(async trigger =>
         {
-            var job = DeliveryJob.First(canonical, trigger.Id, now);
+            var job = DeliveryJob.First(canonical, trigger.Id, now) with { NoPriorAttempt = firstReceipt };
             var attempted = await attempts.RunAsync(job, trigger, cancellationToken).ConfigureAwait(false);
             await ScheduleNextAsync(job, attempted, cancellationToken).ConfigureAwait(false);
             return attempted;
@@ -116,9 +120,9 @@ public sealed partial class ProcessEvent(
     {
         // Only the attempt that was just made schedules its successor; a replayed, already recorded attempt
         // reports the successor's number and is scheduled again, which the next attempt's idempotency absorbs.
-        if (attempted.State == DeliveryState.Retrying && attempted.NextRetryAt is { } at)
+        if (DeliverySchedule.Next(job, attempted) is { } next)
         {
-            await scheduler.ScheduleDeliveryAsync(job with { Attempt = attempted.Attempt + 1 }, at, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleDeliveryAsync(next.Job, next.DueAt, cancellationToken).ConfigureAwait(false);
         }
     }
 
