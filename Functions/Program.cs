@@ -1,8 +1,12 @@
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Switchboard.Storage;
+using Switchboard;
+using Switchboard.Functions.Http;
+using Switchboard.Functions.Scheduling;
+using Switchboard.Pipeline;
 
 // The Azure Functions host of Switchboard. Every function is a thin hand-off to src/Switchboard; the
 // portable host (src/Switchboard.Host) runs the same steps where the Functions packages are unavailable.
@@ -11,10 +15,16 @@ var builder = FunctionsApplication.CreateBuilder(args);
 // ASP.NET Core integration: HTTP functions take HttpRequest and return IActionResult.
 builder.ConfigureFunctionsWebApplication();
 
-// Read the way the Functions host reads AzureWebJobsStorage (connection string locally, managed identity
-// in Azure), and only when first needed, so a missing setting fails the call that needs storage with a
-// message naming the setting rather than stopping the worker at startup.
-builder.Services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-builder.Services.AddSingleton<StorageProbe>();
+// Everything the portable host registers too: storage, options, triggers, delivery, sessions, the pipeline steps.
+builder.Services.AddSwitchboardCore();
+
+// Later work runs as durable orchestrations; the admin functions check the admin key.
+builder.Services.AddSingleton<FunctionsScheduler>();
+builder.Services.AddSingleton<IPipelineScheduler>(sp => sp.GetRequiredService<FunctionsScheduler>());
+builder.Services.AddSingleton<AdminGate>();
+
+// Orchestration inputs and activity results go through the worker's serializer; a delivery carries its event,
+// whose payload may nest 64 levels, so it gets the depth and the event's JSON context the job queue uses.
+builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PipelineJson.Options));
 
 builder.Build().Run();

@@ -37,7 +37,7 @@ param maximumInstanceCount int = 100
 param instanceMemoryMB int = 2048
 
 @secure()
-@description('The key platforms send in the x-switchboard-key header or the code query parameter (Ingest:Keys:0).')
+@description('The key platforms send as ?code= (Ingest:Keys:0); also register it as a host function key (README, Deploy to Azure), since the Functions host checks ?code= first. Letters and digits only, so it needs no escaping in a URL.')
 param ingestKey string
 
 @secure()
@@ -68,6 +68,9 @@ param exportMaxMediaBytes int = 104857600
 
 @description('The time zone uContact writes its dates in, an IANA or Windows id (Sources:UcontactTimeZone).')
 param ucontactTimeZone string = 'UTC'
+
+@description('Browser origins allowed to call the app, e.g. the CRM page running the CCAI adapter bridge; empty allows none.')
+param allowedOrigins array = []
 
 // Flex Consumption pulls the app package from this container with the app's identity; naming as in [QS] infra/main.bicep.
 var deploymentContainerName = 'app-package-${take(toLower(appName), 32)}-${take(uniqueString(appName, resourceGroup().id), 7)}'
@@ -209,6 +212,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // The platform answers CORS for the whole app (the portable host limits it to the ingest route).
+      cors: {
+        allowedOrigins: allowedOrigins
+      }
     }
     functionAppConfig: {
       deployment: {
@@ -251,6 +258,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Ingest__Keys__0: ingestKey
     Ingest__MaxBodyBytes: string(ingestMaxBodyBytes)
+    // What the uContact registration helper puts in the URL: requests reach the worker through the Functions host.
+    Ingest__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Admin__Keys__0: adminKey
     Triggers__CacheDuration: triggersCacheDuration
     // Webhook receivers in Azure are public; private and loopback targets stay blocked (DESIGN.md §5).

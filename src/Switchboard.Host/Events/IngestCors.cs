@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Switchboard.Api;
 
 namespace Switchboard.Host.Events;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Switchboard.Events;
 using Switchboard.Host.Events;
 using Switchboard.Host.Jobs;
 using Switchboard.Host.Queues;
@@ -8,10 +7,13 @@ using Switchboard.Storage;
 
 namespace Switchboard.Host.Hosting;
 
-/// <summary>The portable host's pipeline: ingest, the queue workers and the job queue.</summary>
+/// <summary>How the portable host runs the pipeline: queue workers, the job queue as its timer, and CORS for ingest.</summary>
 public static class PipelineServiceCollectionExtensions
 {
-    /// <summary>Registers the source adapters, the ingest and processing steps, and a worker per queue.</summary>
+    /// <summary>
+    /// Registers the job queue as the <see cref="IPipelineScheduler"/>, a worker per queue and the ingest CORS policy.
+    /// The steps themselves come from <see cref="SwitchboardServiceCollectionExtensions.AddSwitchboardCore"/>.
+    /// </summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services)
     {
         services.AddOptions<QueueOptions>().BindConfiguration("Queues")
@@ -20,16 +22,9 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.VisibilityTimeout >= TimeSpan.FromSeconds(2), "Queues:VisibilityTimeout must be at least 2 seconds.")
             .Validate(o => o.MaxDequeueCount >= 1, "Queues:MaxDequeueCount must be at least 1.")
             .ValidateOnStart();
-        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.SectionName);
 
-        // Built at start-up, so an unknown Sources:UcontactTimeZone stops the host rather than the first event.
-        services.AddSingleton(sp => new SourceAdapters(sp.GetRequiredService<IOptions<SourceOptions>>().Value));
-        services.AddSingleton(sp => new ClaimCheck(sp.GetRequiredService<StorageAccount>().GetBlobContainerClient(QueueNames.ClaimContainer)));
-        services.AddSingleton(sp => new IngestEvent(
-            sp.GetRequiredService<StorageAccount>().GetQueueClient(QueueNames.Events), sp.GetRequiredService<ClaimCheck>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<IPipelineScheduler>(sp => sp.GetRequiredService<JobScheduler>());
-        services.AddSingleton<ProcessEvent>();
         services.AddSingleton<EventsHandler>();
         services.AddSingleton<JobsHandler>();
         // Not AddHostedService: it keeps one registration per implementation type, and both workers are QueueWorkers.

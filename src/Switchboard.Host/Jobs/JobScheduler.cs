@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
 
@@ -15,12 +14,8 @@ public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, Time
     /// <summary>The longest one step hides a message: just under the queue's 7 days.</summary>
     public static readonly TimeSpan MaxStep = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
-    /// <summary>How the job JSON is written: web defaults, and the event's own context for the event.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        TypeInfoResolverChain = { EventJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() },
-        MaxDepth = 160,
-    };
+    /// <summary>How the job JSON is written: as the Functions app writes orchestration inputs (<see cref="PipelineJson.Options"/>).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = PipelineJson.Options;
 
     private readonly QueueClient queue = account.GetQueueClient(QueueNames.Jobs);
     private volatile bool created;

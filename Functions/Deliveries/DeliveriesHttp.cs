@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Switchboard.Api;
+using Switchboard.Delivery;
+using Switchboard.Functions.Http;
+using Switchboard.Functions.Scheduling;
+using Switchboard.Pipeline;
+
+namespace Switchboard.Functions.Deliveries;
+
+/// <summary>
+/// The attempt log API under <c>/api/deliveries</c>: one function per route, each the admin key and a call to the
+/// <see cref="DeliveriesApi"/> handler the portable host maps to the same route.
+/// </summary>
+/// <param name="log">The attempt log.</param>
+/// <param name="delivery">The delivery step, for replays.</param>
+/// <param name="scheduler">Schedules a replay's retries as a Deliver orchestration.</param>
+/// <param name="admin">The admin key check.</param>
+public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, FunctionsScheduler scheduler, AdminGate admin)
+{
+    /// <summary><c>GET /api/deliveries</c>: <see cref="DeliveriesApi.ListDeliveries"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
+    [Function(nameof(DeliveriesApi.ListDeliveries))]
+    public async Task<IActionResult> ListDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (admin.Deny(request) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!ApiQuery.TryInt(request, "pageSize", out var pageSize))
+        {
+            return new ResultAction(ApiQuery.NotAnInteger("pageSize"));
+        }
+
+        return new ResultAction(await DeliveriesApi.ListDeliveries(
+            Services,
+            ApiQuery.Text(request, "tenant"),
+            ApiQuery.Text(request, "trigger"),
+            ApiQuery.Text(request, "event"),
+            ApiQuery.Text(request, "status"),
+            pageSize,
+            ApiQuery.Text(request, "continuation"),
+            cancellationToken));
+    }
+
+    /// <summary><c>GET /api/deliveries/{id}</c>: <see cref="DeliveriesApi.GetDelivery"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="id">The delivery id.</param>
+    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
+    [Function(nameof(DeliveriesApi.GetDelivery))]
+    public async Task<IActionResult> GetDelivery(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await DeliveriesApi.GetDelivery(Services, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+
+    /// <summary><c>POST /api/deliveries/{id}/replay</c>: <see cref="DeliveriesApi.ReplayDelivery"/>; its retries run as a Deliver orchestration.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="id">The dead letter's delivery id.</param>
+    /// <param name="client">The durable client the replay's retries are scheduled with.</param>
+    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
+    [Function(nameof(DeliveriesApi.ReplayDelivery))]
+    public async Task<IActionResult> ReplayDelivery(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/{id}/replay")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        if (admin.Deny(request) is { } denied)
+        {
+            return denied;
+        }
+
+        scheduler.Use(client);
+        return new ResultAction(await DeliveriesApi.ReplayDelivery(Services, scheduler, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+    }
+
+    private DeliveryServices Services => new(log, delivery);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Switchboard.Api;
+using Switchboard.Functions.Http;
+using Switchboard.Sessions;
+using Switchboard.Storage;
+
+namespace Switchboard.Functions.Sessions;
+
+/// <summary>
+/// Reading the session archive under <c>/api/sessions</c>: one function per route, each the admin key and a call to the
+/// <see cref="SessionsApi"/> handler the portable host maps to the same route.
+/// </summary>
+/// <param name="account">The storage account holding the archive.</param>
+/// <param name="options">Section <c>Export</c>: the archive's container and folder.</param>
+/// <param name="admin">The admin key check.</param>
+public sealed class SessionsHttp(StorageAccount account, IOptions<ExportOptions> options, AdminGate admin)
+{
+    /// <summary><c>GET /api/sessions/archive</c>: <see cref="SessionsApi.ListArchive"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
+    [Function(nameof(SessionsApi.ListArchive))]
+    public async Task<IActionResult> ListArchive(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/archive")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await SessionsApi.ListArchive(
+            account, options, ApiQuery.Text(request, "tenant"), ApiQuery.Text(request, "folder"), cancellationToken));
+
+    /// <summary><c>GET /api/sessions/{channel}/{id}</c>: <see cref="SessionsApi.GetSessionMetadata"/>.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="channel">The session's channel (call, chat …).</param>
+    /// <param name="id">The platform's session id.</param>
+    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
+    [Function(nameof(SessionsApi.GetSessionMetadata))]
+    public async Task<IActionResult> GetSessionMetadata(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{channel}/{id}")] HttpRequest request,
+        string channel,
+        string id,
+        CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await SessionsApi.GetSessionMetadata(
+            account, options, channel, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+}

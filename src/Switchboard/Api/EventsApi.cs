@@ -1,0 +1,110 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Switchboard.Events;
+using Switchboard.Pipeline;
+using Switchboard.Triggers;
+
+namespace Switchboard.Api;
+
+/// <summary>
+/// <c>POST /api/events/{source}</c>: what the platforms call, in both hosts. Every refusal is problem+json and queues
+/// nothing; 202 is answered only once the event is durably queued.
+/// </summary>
+public static class EventsApi
+{
+    /// <summary>The header platforms put the ingest key in (or <c>?code=</c>, as Functions keys travel).</summary>
+    public const string KeyHeader = "x-switchboard-key";
+
+    /// <summary>
+    /// Checks the ingest key (<see cref="KeyHeader"/>, else <paramref name="code"/>) against <see cref="IngestOptions.Keys"/>,
+    /// the source, the tenant and the size (<see cref="IngestOptions.MaxBodyBytes"/>, enforced while reading), then
+    /// parses and queues the event: 202 with <see cref="EventAccepted"/>, or 400, 401, 404, 413 or 415.
+    /// </summary>
+    public static async Task<Results<Accepted<EventAccepted>, ProblemHttpResult, ValidationProblem>> PostEvent(
+        string source, string? tenant, string? code, string? type, HttpContext httpContext,
+        SourceAdapters adapters, IngestEvent ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(adapters);
+        ArgumentNullException.ThrowIfNull(ingest);
+        ArgumentNullException.ThrowIfNull(options);
+        var request = httpContext.Request;
+        var key = request.Headers[KeyHeader].ToString();
+        if (!SecretKeys.Contains(options.Value.Keys, string.IsNullOrEmpty(key) ? code : key))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Ingest key required",
+                detail: $"Send a key from Ingest:Keys in the {KeyHeader} header or the code query parameter.");
+        }
+
+        if (adapters.Find(source) is not { } adapter)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source",
+                detail: $"'{source}' is not a source; use one of {string.Join(", ", adapters.Names.Order())}.");
+        }
+
+        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+        }
+
+        var limit = options.Value.MaxBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        var body = await ReadLimitedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge(limit);
+        }
+
+        try
+        {
+            var accepted = await ingest.RunAsync(adapter, tenant ?? TriggerDefaults.Tenant, body, request.ContentType, type, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Accepted((string?)null, accepted);
+        }
+        catch (EventParseException exception)
+        {
+            return exception.Kind == EventParseProblem.UnsupportedContentType
+                ? TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type", detail: exception.Problem)
+                : TypedResults.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Invalid event",
+                    detail: exception.Problem,
+                    extensions: new Dictionary<string, object?> { ["field"] = exception.Field, ["problem"] = exception.Kind.ToString() });
+        }
+    }
+
+    /// <summary>The body, or null as soon as it passes <paramref name="limit"/> bytes (a missing or lying Content-Length cannot get more in).</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+            detail: $"The body is larger than Ingest:MaxBodyBytes ({limit} bytes).");
+}

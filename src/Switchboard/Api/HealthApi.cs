@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Health;
+using Switchboard.Storage;
+
+namespace Switchboard.Api;
+
+/// <summary>Liveness and storage reachability, the same body and status codes in both hosts so one monitor works against either.</summary>
+public static class HealthApi
+{
+    /// <summary>
+    /// <c>GET api/health</c>: 200 with <c>{ status: "healthy", storage: { blob, queue, table } }</c> when every service
+    /// answers; 503 with the same body and <c>status: "unhealthy"</c> otherwise.
+    /// </summary>
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(StorageProbe probe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var report = HealthReport.From(await probe.ProbeAllAsync(cancellationToken).ConfigureAwait(false));
+        return report.Status == "healthy" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Switchboard.Sessions;
+using Switchboard.Storage;
+using Switchboard.Triggers;
+
+namespace Switchboard.Api;
+
+/// <summary>Reading the session archive under <c>api/sessions</c>: its files, and one session's metadata. Both hosts call these behind the admin key.</summary>
+public static class SessionsApi
+{
+    private const int MaxFiles = 1000;
+
+    /// <summary><c>GET api/sessions/archive?folder=</c>: up to 1000 archive files (name, size, type) under the folder (default <c>ujet-</c>).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ArchivedFile>>, ValidationProblem>> ListArchive(
+        StorageAccount account, IOptions<ExportOptions> options, string? tenant, string? folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+        }
+
+        var container = account.GetBlobContainerClient(options.Value.Container);
+        var root = ArchiveLayout.Resolve(options.Value.FolderPath, tenant ?? TriggerDefaults.Tenant, folder ?? "ujet-");
+        var files = new List<ArchivedFile>();
+        try
+        {
+            await foreach (var blob in container.GetBlobsAsync(root, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                files.Add(new ArchivedFile(blob.Name, blob.ContentLength, blob.ContentType, blob.LastModified));
+                if (files.Count == MaxFiles)
+                {
+                    break;
+                }
+            }
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        {
+            // No session has been exported yet, so the container does not exist.
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ArchivedFile>>(files);
+    }
+
+    /// <summary><c>GET api/sessions/{channel}/{id}</c>: the session's exported metadata file; 404 until it is exported.</summary>
+    public static async Task<Results<Ok<JsonElement>, ProblemHttpResult, ValidationProblem>> GetSessionMetadata(
+        StorageAccount account, IOptions<ExportOptions> options, string channel, string id, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(options);
+        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+        }
+
+        var session = new SessionKey(tenant ?? TriggerDefaults.Tenant, channel, id);
+        var path = ArchiveLayout.Resolve(options.Value.FolderPath, session.Tenant, ArchiveLayout.Metadata(session));
+        try
+        {
+            var content = await account.GetBlobContainerClient(options.Value.Container).GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var json = JsonDocument.Parse(content);
+            return TypedResults.Ok(json.RootElement.Clone());
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not exported yet",
+                detail: $"{path} does not exist: the session is unknown, still open, or ended less than Export:Delay ago.");
+        }
+    }
+}

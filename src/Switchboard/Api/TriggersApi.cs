@@ -1,0 +1,270 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Switchboard.Delivery;
+using Switchboard.Pipeline;
+using Switchboard.Storage;
+using Switchboard.Triggers;
+
+namespace Switchboard.Api;
+
+/// <summary>
+/// The trigger admin API (DESIGN §4) under <c>api/triggers</c>: CRUD with ETags, paging, enable/disable, batch delete,
+/// secrets and the test send. Tenant from <c>?tenant=</c> (default <c>default</c>). Every write invalidates this
+/// instance's trigger cache; secrets are masked in every response. Both hosts call these handlers behind the admin key.
+/// </summary>
+public static class TriggersApi
+{
+    private const int MaxBatch = 1000;
+
+    /// <summary><c>GET api/triggers?pageSize=&amp;continuation=</c>: a page of triggers (<c>pageSize</c> 1–1000, default 100).</summary>
+    public static async Task<Results<Ok<TriggerList>, ValidationProblem>> ListTriggers(
+        [AsParameters] TriggerServices services, string? tenant, int? pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        if (pageSize is < 1 or > TableClient.MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"must be between 1 and {TableClient.MaxPageSize}"] });
+        }
+
+        TriggerPage page;
+        try
+        {
+            page = await services.Store.ListAsync(Tenant(tenant), pageSize ?? 100, continuation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["continuation"] = ["is not a token this API returned"] });
+        }
+
+        return TypedResults.Ok(new TriggerList([.. page.Items.Select(TriggerSecrets.Masked)], page.Continuation));
+    }
+
+    /// <summary>
+    /// <c>POST api/triggers</c>: creates the trigger in the body (id generated when absent; the tenant may also come in the
+    /// body); 201 with the stored trigger and its ETag, 409 when the id exists.
+    /// </summary>
+    public static async Task<Results<Created<Trigger>, ValidationProblem, ProblemHttpResult>> CreateTrigger(
+        [AsParameters] TriggerServices services, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var (body, readProblems) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblems is not null)
+        {
+            return TypedResults.ValidationProblem(readProblems);
+        }
+
+        if (tenant is not null && body!.Tenant != TriggerDefaults.Tenant && body.Tenant != tenant)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["differs between the query and the body"] });
+        }
+
+        var trigger = body! with
+        {
+            Tenant = tenant ?? body.Tenant,
+            Id = string.IsNullOrEmpty(body.Id) ? "trg_" + Guid.NewGuid().ToString("N") : body.Id,
+        };
+        var problems = services.Validator.Validate(trigger, out var normalized);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        try
+        {
+            var stored = await services.Store.CreateAsync(normalized, cancellationToken).ConfigureAwait(false);
+            services.Catalog.Invalidate(stored.Trigger.Tenant);
+            services.HttpContext.Response.Headers.ETag = stored.ETag;
+            return TypedResults.Created($"/api/triggers/{Uri.EscapeDataString(stored.Trigger.Id)}?tenant={Uri.EscapeDataString(stored.Trigger.Tenant)}", TriggerSecrets.Masked(stored.Trigger));
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Trigger exists", detail: $"Trigger '{trigger.Id}' already exists in tenant '{trigger.Tenant}'; update it with PUT.");
+        }
+    }
+
+    /// <summary><c>POST api/triggers/secrets</c>: a new <c>whsec_</c> signing secret to put in <c>action.secret</c>.</summary>
+    public static Ok<GeneratedSecret> GenerateSecret() => TypedResults.Ok(new GeneratedSecret(TriggerSecrets.Generate()));
+
+    /// <summary><c>GET api/triggers/{id}</c>: one trigger with its ETag; 404 when unknown.</summary>
+    public static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> GetTrigger(
+        [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var stored = await services.Store.GetAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return NotFound(id, Tenant(tenant));
+        }
+
+        services.HttpContext.Response.Headers.ETag = stored.ETag;
+        return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
+    }
+
+    /// <summary>
+    /// <c>PUT api/triggers/{id}</c>: replaces the trigger; with <c>If-Match: &lt;etag&gt;</c> a stale copy gets 412. A masked
+    /// secret sent back keeps the stored one.
+    /// </summary>
+    public static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> ReplaceTrigger(
+        [AsParameters] TriggerServices services, string id, string? tenant, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var (body, readProblems) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblems is not null)
+        {
+            return TypedResults.ValidationProblem(readProblems);
+        }
+
+        if (!string.IsNullOrEmpty(body!.Id) && body.Id != id)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["differs from the id in the URL"] });
+        }
+
+        var current = await services.Store.GetAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return NotFound(id, Tenant(tenant));
+        }
+
+        var trigger = TriggerSecrets.KeepStored(body with { Id = id, Tenant = Tenant(tenant) }, current.Trigger);
+        var problems = services.Validator.Validate(trigger, out var normalized);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+
+        try
+        {
+            var stored = await services.Store.ReplaceAsync(normalized, string.IsNullOrEmpty(ifMatch) || ifMatch == "*" ? current.ETag : ifMatch, cancellationToken).ConfigureAwait(false);
+            services.Catalog.Invalidate(stored.Trigger.Tenant);
+            services.HttpContext.Response.Headers.ETag = stored.ETag;
+            return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.PreconditionFailed)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Trigger changed", detail: "The trigger changed since the ETag in If-Match was read; GET it again and reapply the change.");
+        }
+        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        {
+            return NotFound(id, Tenant(tenant));
+        }
+    }
+
+    /// <summary><c>DELETE api/triggers/{id}</c>: 204, then 404.</summary>
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteTrigger(
+        [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!await services.Store.DeleteAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound(id, Tenant(tenant));
+        }
+
+        services.Catalog.Invalidate(Tenant(tenant));
+        return TypedResults.NoContent();
+    }
+
+    /// <summary><c>POST api/triggers/batch-delete</c>: body <c>{ "ids": [...] }</c> (up to 1000) → which were deleted and which not found.</summary>
+    public static async Task<Results<Ok<BatchDeleteResult>, ValidationProblem>> DeleteTriggers(
+        [AsParameters] TriggerServices services, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var (body, readProblems) = await JsonRequestBody.ReadAsync<BatchDeleteRequest>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblems is not null)
+        {
+            return TypedResults.ValidationProblem(readProblems);
+        }
+
+        if (body!.Ids is null || body.Ids.Count is 0 or > MaxBatch || body.Ids.Any(string.IsNullOrWhiteSpace))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [$"must list 1 to {MaxBatch} trigger ids"] });
+        }
+
+        var deleted = await services.Store.DeleteManyAsync(Tenant(tenant), body.Ids, cancellationToken).ConfigureAwait(false);
+        services.Catalog.Invalidate(Tenant(tenant));
+        return TypedResults.Ok(new BatchDeleteResult(deleted, [.. body.Ids.Distinct(StringComparer.Ordinal).Except(deleted, StringComparer.Ordinal)]));
+    }
+
+    /// <summary><c>POST api/triggers/{id}/enable</c>: switches the trigger on.</summary>
+    public static Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> EnableTrigger(
+        [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken) =>
+        SetEnabled(services, id, tenant, enabled: true, cancellationToken);
+
+    /// <summary><c>POST api/triggers/{id}/disable</c>: switches the trigger off.</summary>
+    public static Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> DisableTrigger(
+        [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken) =>
+        SetEnabled(services, id, tenant, enabled: false, cancellationToken);
+
+    /// <summary>
+    /// <c>POST api/triggers/{id}/test</c>: sends a sample event of the trigger's source through it now, once, without
+    /// retries or logging, and returns the attempt.
+    /// </summary>
+    public static async Task<Results<Ok<DeliveryAttempted>, ValidationProblem, ProblemHttpResult>> TestTrigger(
+        [AsParameters] TriggerServices services, [FromServices] AttemptDelivery delivery, string id, string? tenant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var stored = await services.Store.GetAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
+        return stored is null ? NotFound(id, Tenant(tenant)) : TypedResults.Ok(await delivery.TestAsync(stored.Trigger, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> SetEnabled(
+        TriggerServices services, string id, string? tenant, bool enabled, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (TenantProblem(tenant) is { } problem)
+        {
+            return problem;
+        }
+
+        var stored = await services.Store.SetEnabledAsync(Tenant(tenant), id, enabled, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return NotFound(id, Tenant(tenant));
+        }
+
+        services.Catalog.Invalidate(Tenant(tenant));
+        services.HttpContext.Response.Headers.ETag = stored.ETag;
+        return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
+    }
+
+    private static string Tenant(string? tenant) => string.IsNullOrEmpty(tenant) ? TriggerDefaults.Tenant : tenant;
+
+    private static ValidationProblem? TenantProblem(string? tenant) =>
+        tenant is null || TriggerValidator.IsValidKey(tenant)
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+
+    private static ProblemHttpResult NotFound(string id, string tenant) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trigger not found", detail: $"No trigger '{id}' in tenant '{tenant}'.");
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Api;
+using Switchboard.Delivery;
+using Switchboard.Events;
+using Switchboard.Pipeline;
+using Switchboard.Sessions;
+using Switchboard.Storage;
+using Switchboard.Triggers;
+
+namespace Switchboard;
+
+/// <summary>
+/// The registrations both hosts share, so the portable host and the Functions app run the same pipeline with the same
+/// settings. A feature both hosts run registers here; a host adds only how it hosts (queue workers, timers, CORS).
+/// </summary>
+public static class SwitchboardServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers storage (<c>AzureWebJobsStorage</c>, read when first needed), the options sections (<c>Admin</c>,
+    /// <c>Ingest</c>, <c>Delivery</c>, <c>Triggers</c>, <c>Export</c>, <c>Sources</c>; invalid values stop the host at
+    /// start-up), the trigger store and cache, webhook delivery, sessions, the source adapters and the pipeline steps,
+    /// and problem details for the HTTP API. The host must register an <see cref="IPipelineScheduler"/>:
+    /// <see cref="ProcessEvent"/> hands retries and exports to it.
+    /// </summary>
+    public static IServiceCollection AddSwitchboardCore(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Read the way the Functions host reads AzureWebJobsStorage (connection string locally, managed identity in
+        // Azure), and only when first needed, so a missing setting fails the call that needs storage with a message
+        // naming the setting.
+        services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<StorageProbe>();
+
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        services.AddOptions<IngestOptions>().BindConfiguration("Ingest");
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
+            .Validate(o => o.ResponseExcerptBytes is >= 0 and <= 65_536, "Delivery:ResponseExcerptBytes must be between 0 and 65536.")
+            .Validate(o => o.MaxRedirects is >= 0 and <= 10, "Delivery:MaxRedirects must be between 0 and 10.")
+            .ValidateOnStart();
+        services.AddOptions<TriggerOptions>().BindConfiguration("Triggers")
+            .Validate(o => o.CacheDuration > TimeSpan.Zero, "Triggers:CacheDuration must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.SectionName);
+
+        services.AddSingleton(sp => new TriggerStore(
+            sp.GetRequiredService<StorageAccount>().GetTableClient(TriggerStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<TriggerCatalog>();
+        services.AddSingleton(sp => new TriggerValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
+        services.AddWebhookDelivery();
+        services.AddSessionExport();
+
+        // Built when first resolved, so an unknown Sources:UcontactTimeZone fails loudly rather than shifting every event.
+        services.AddSingleton(sp => new SourceAdapters(sp.GetRequiredService<IOptions<SourceOptions>>().Value));
+        services.AddSingleton(sp => new ClaimCheck(sp.GetRequiredService<StorageAccount>().GetBlobContainerClient(QueueNames.ClaimContainer)));
+        services.AddSingleton(sp => new IngestEvent(
+            sp.GetRequiredService<StorageAccount>().GetQueueClient(QueueNames.Events), sp.GetRequiredService<ClaimCheck>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ProcessEvent>();
+
+        services.AddProblemDetails();
+        return services;
+    }
+}
