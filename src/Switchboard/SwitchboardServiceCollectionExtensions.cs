@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Api;
 using Switchboard.Delivery;
+using Switchboard.Email;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
@@ -53,6 +54,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton(sp => new TriggerValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
         services.AddWebhookDelivery();
         services.AddSessionExport();
+        services.AddSessionEmail();
 
         // Built when first resolved, so an unknown Sources:UcontactTimeZone fails loudly rather than shifting every event.
         services.AddSingleton(sp => new SourceAdapters(sp.GetRequiredService<IOptions<SourceOptions>>().Value));

@@ -1,6 +1,7 @@
 using Switchboard.Host.Admin;
 using Switchboard.Host.Deliveries;
 using Switchboard.Host.Development;
+using Switchboard.Host.Email;
 using Switchboard.Host.Events;
 using Switchboard.Host.Health;
 using Switchboard.Host.Sessions;
@@ -42,6 +43,7 @@ public static class SwitchboardHostExtensions
         app.MapDeliveriesApi().AddEndpointFilter<AdminKeyFilter>();
         app.MapSourcesApi().AddEndpointFilter<AdminKeyFilter>();
         app.MapSessionsApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapEmailSettingsApi().AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 }
