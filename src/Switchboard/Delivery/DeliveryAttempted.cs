@@ -56,4 +56,24 @@ public sealed record DeliveryAttempted
     /// <summary>What follows this attempt, as the retry policy decided it (<see cref="State"/> and <see cref="NextRetryAt"/> together).</summary>
     [JsonIgnore]
     public DeliveryDecision Decision => new() { State = State, RetryAt = NextRetryAt };
+
+    /// <summary>The last attempt of a delivery as its log summary records it, for a step that finds the work already done.</summary>
+    public static DeliveryAttempted From(DeliveryRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new()
+        {
+            DeliveryId = record.DeliveryId,
+            Tenant = record.Tenant,
+            TriggerId = record.TriggerId,
+            EventId = record.EventId,
+            Attempt = record.Attempts,
+            AttemptedAt = record.LastAttemptAt,
+            StatusCode = record.LastStatusCode,
+            Error = record.LastError,
+            ErrorMessage = record.LastErrorMessage,
+            State = record.State,
+            NextRetryAt = record.NextRetryAt,
+        };
+    }
 }

@@ -208,7 +208,7 @@ public sealed partial class SendSessionEmail(
             await scheduler.ScheduleWorkAsync(job.Next().ToWork(), due, cancellationToken).ConfigureAwait(false);
         }
 
-        return Recorded(previous);
+        return DeliveryAttempted.From(previous);
     }
 
     private async Task<SmtpOutcome> AttemptAsync(SessionEmailJob job, string? metadataJson, CancellationToken cancellationToken)
@@ -253,20 +253,6 @@ public sealed partial class SendSessionEmail(
 
     private BlobContainerClient Archive() => storage.GetBlobContainerClient(exportOptions.Value.Container);
 
-    private static DeliveryAttempted Recorded(DeliveryRecord record) => new()
-    {
-        DeliveryId = record.DeliveryId,
-        Tenant = record.Tenant,
-        TriggerId = record.TriggerId,
-        EventId = record.EventId,
-        Attempt = record.Attempts,
-        AttemptedAt = record.LastAttemptAt,
-        StatusCode = record.LastStatusCode,
-        Error = record.LastError,
-        ErrorMessage = record.LastErrorMessage,
-        State = record.State,
-        NextRetryAt = record.NextRetryAt,
-    };
 
     private static string Describe(SmtpOutcome outcome) =>
         outcome.Error == AttemptError.None ? outcome.Message ?? $"SMTP {outcome.ReplyCode}" : $"{outcome.Error}: {outcome.Message}";

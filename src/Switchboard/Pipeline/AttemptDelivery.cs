@@ -45,7 +45,7 @@ public sealed partial class AttemptDelivery(
         if (previous is not null && (previous.State != DeliveryState.Retrying || previous.Attempts >= job.Attempt))
         {
             LogAlreadyRecorded(logger, job.DeliveryId, job.Attempt, previous.State);
-            return Recorded(previous);
+            return DeliveryAttempted.From(previous);
         }
 
         var attempted = await AttemptAsync(job, trigger, trigger?.Action.Retry ?? NoRetry, cancellationToken).ConfigureAwait(false);
@@ -193,20 +193,6 @@ public sealed partial class AttemptDelivery(
         };
     }
 
-    private static DeliveryAttempted Recorded(DeliveryRecord record) => new()
-    {
-        DeliveryId = record.DeliveryId,
-        Tenant = record.Tenant,
-        TriggerId = record.TriggerId,
-        EventId = record.EventId,
-        Attempt = record.Attempts,
-        AttemptedAt = record.LastAttemptAt,
-        StatusCode = record.LastStatusCode,
-        Error = record.LastError,
-        ErrorMessage = record.LastErrorMessage,
-        State = record.State,
-        NextRetryAt = record.NextRetryAt,
-    };
 
     private static DeliveryReplayed Refused(ReplayStatus status, string detail) => new() { Status = status, Detail = detail };
 
