@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Api;
+using Switchboard.Crm;
 using Switchboard.Delivery;
 using Switchboard.Email;
 using Switchboard.Events;
@@ -55,6 +56,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddWebhookDelivery();
         services.AddSessionExport();
         services.AddSessionEmail();
+        services.AddCrmIntegration();
 
         // Built when first resolved, so an unknown Sources:UcontactTimeZone fails loudly rather than shifting every event.
         services.AddSingleton(sp => new SourceAdapters(sp.GetRequiredService<IOptions<SourceOptions>>().Value));

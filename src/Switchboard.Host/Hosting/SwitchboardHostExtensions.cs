@@ -1,4 +1,5 @@
 using Switchboard.Host.Admin;
+using Switchboard.Host.Crm;
 using Switchboard.Host.Deliveries;
 using Switchboard.Host.Development;
 using Switchboard.Host.Email;
@@ -44,6 +45,7 @@ public static class SwitchboardHostExtensions
         app.MapSourcesApi().AddEndpointFilter<AdminKeyFilter>();
         app.MapSessionsApi().AddEndpointFilter<AdminKeyFilter>();
         app.MapEmailSettingsApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapCrmApi().AddEndpointFilter<AdminKeyFilter>();
         return app;
     }
 }

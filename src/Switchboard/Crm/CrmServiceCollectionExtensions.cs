@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Switchboard.Delivery;
+using Switchboard.Pipeline;
+using Switchboard.Storage;
+
+namespace Switchboard.Crm;
+
+/// <summary>Registers the generic CRM integration: settings, the guarded client with its token source, the session follower and its work handler.</summary>
+public static class CrmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the CRM integration and binds <see cref="CrmOptions"/> to section <see cref="CrmOptions.SectionName"/>,
+    /// validated at start-up. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/>,
+    /// <see cref="DeliveryOptions"/>, webhook delivery (its attempt log), session export, <see cref="IngestEvent"/> (for
+    /// <c>CRM_Record_Pop</c>) and an <see cref="IPipelineScheduler"/> to be registered too.
+    /// </summary>
+    public static IServiceCollection AddCrmIntegration(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
+        services.AddHttpClient(CrmClient.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => DeliveryServiceCollectionExtensions.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value))
+            .RemoveAllLoggers();
+        services.AddSingleton(sp => new CrmSettingsStore(
+            sp.GetRequiredService<StorageAccount>().GetTableClient(CrmSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CrmSettingsCatalog>();
+        services.AddSingleton(sp => new CrmSettingsValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
+        services.AddSingleton<CrmTokenSource>();
+        services.AddSingleton<CrmClient>();
+        services.AddSingleton<CrmCalls>();
+        services.AddSingleton(sp => new CrmSessionStore(
+            sp.GetRequiredService<StorageAccount>().GetTableClient(CrmSessionStore.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CrmRecordPop>();
+        services.AddSingleton<CrmSessionSync>();
+        services.AddSingleton<CrmSessionLookup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionFollower, CrmFollower>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPipelineWorkHandler, CrmWorkHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+using Switchboard.Pipeline;
+
+namespace Switchboard.Crm;
+
+/// <summary>Runs scheduled <see cref="CrmWork"/>: the CRM sync of the session it names.</summary>
+public sealed class CrmWorkHandler(CrmSessionSync sync) : IPipelineWorkHandler
+{
+    /// <inheritdoc />
+    public string Kind => CrmWork.Kind;
+
+    /// <inheritdoc />
+    public Task RunAsync(PipelineWork work, CancellationToken cancellationToken) => sync.RunAsync(CrmWork.Session(work), cancellationToken);
+}
