@@ -70,9 +70,16 @@ public sealed partial class QueueWorker(
                     ready = true;
                 }
 
-                await slots.WaitAsync(stoppingToken);
-                var free = 1;
-                while (free < 32 && slots.Wait(0, CancellationToken.None))
+                // As the Functions host's newBatchThreshold: fetch again once half the batch is done, not per
+                // finished message, since every receive scans the queue (costly on a long queue, and on Azurite).
+                var free = 0;
+                while (free < NextBatchThreshold(settings.BatchSize))
+                {
+                    await slots.WaitAsync(stoppingToken);
+                    free++;
+                }
+
+                while (free < settings.BatchSize && slots.Wait(0, CancellationToken.None))
                 {
                     free++;
                 }
@@ -128,6 +135,8 @@ public sealed partial class QueueWorker(
             }
         }
     }
+
+    private static int NextBatchThreshold(int batchSize) => Math.Max(1, (batchSize + 1) / 2);
 
     private async Task ProcessAsync(Lease lease)
     {
