@@ -225,20 +225,8 @@ public sealed class WebhookSenderTests
     [Fact]
     public async Task A_redirect_on_the_same_host_is_followed_with_method_and_body()
     {
-        await using var receiver = await Receiver.StartAsync((context, received) =>
-        {
-            if (received.Path == "/old")
-            {
-                context.Response.StatusCode = 308;
-                context.Response.Headers.Location = "/new";
-            }
-
-            return Task.CompletedTask;
-        });
-
-        await using var services = DeliveryHarness.Services();
-        var request = DeliveryHarness.Builder().Build(DeliveryHarness.Trigger(receiver.Url("old")), DeliveryHarness.Event(), "dlv_1", DateTimeOffset.UtcNow);
-        var outcome = await DeliveryHarness.Sender(services).SendAsync(request, Timeout);
+        await using var receiver = await RedirectingReceiverAsync("/old", 308, "/new");
+        var outcome = await SendThroughAsync(receiver, "old");
         var hops = receiver.Requests.ToList();
 
         Assert.Equal(200, outcome.StatusCode);
@@ -304,20 +292,8 @@ public sealed class WebhookSenderTests
     [Fact]
     public async Task A_303_redirect_becomes_a_get_without_body()
     {
-        await using var receiver = await Receiver.StartAsync((context, received) =>
-        {
-            if (received.Path == "/form")
-            {
-                context.Response.StatusCode = 303;
-                context.Response.Headers.Location = "/done";
-            }
-
-            return Task.CompletedTask;
-        });
-
-        await using var services = DeliveryHarness.Services();
-        var request = DeliveryHarness.Builder().Build(DeliveryHarness.Trigger(receiver.Url("form")), DeliveryHarness.Event(), "dlv_1", DateTimeOffset.UtcNow);
-        var outcome = await DeliveryHarness.Sender(services).SendAsync(request, Timeout);
+        await using var receiver = await RedirectingReceiverAsync("/form", 303, "/done");
+        var outcome = await SendThroughAsync(receiver, "form");
         var done = receiver.Requests.Last();
 
         Assert.Equal(200, outcome.StatusCode);
@@ -366,5 +342,24 @@ public sealed class WebhookSenderTests
         Assert.False(verifier.Verify(Encoding.UTF8.GetBytes(received.Text + " "), id, timestamp, signature));
         Assert.False(verifier.Verify(received.Body, "dlv_other", timestamp, signature));
         Assert.False(new WebhookVerifier(Switchboard.Triggers.TriggerSecrets.Generate()).Verify(received.Body, id, timestamp, signature));
+    }
+
+    private static Task<Receiver> RedirectingReceiverAsync(string from, int status, string to) =>
+        Receiver.StartAsync((context, received) =>
+        {
+            if (received.Path == from)
+            {
+                context.Response.StatusCode = status;
+                context.Response.Headers.Location = to;
+            }
+
+            return Task.CompletedTask;
+        });
+
+    private static async Task<AttemptOutcome> SendThroughAsync(Receiver receiver, string path)
+    {
+        await using var services = DeliveryHarness.Services();
+        var request = DeliveryHarness.Builder().Build(DeliveryHarness.Trigger(receiver.Url(path)), DeliveryHarness.Event(), "dlv_1", DateTimeOffset.UtcNow);
+        return await DeliveryHarness.Sender(services).SendAsync(request, Timeout);
     }
 }
