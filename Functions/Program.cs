@@ -1,30 +1,22 @@
-using Azure.Core.Serialization;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Switchboard;
-using Switchboard.Functions.Http;
-using Switchboard.Functions.Scheduling;
-using Switchboard.Pipeline;
 
-// The Azure Functions host of Switchboard. Every function is a thin hand-off to src/Switchboard; the
-// portable host (src/Switchboard.Host) runs the same steps where the Functions packages are unavailable.
-var builder = FunctionsApplication.CreateBuilder(args);
+namespace Switchboard.Functions;
 
-// ASP.NET Core integration: HTTP functions take HttpRequest and return IActionResult.
-builder.ConfigureFunctionsWebApplication();
+/// <summary>
+/// The Azure Functions host of Switchboard. Every function is a thin hand-off to src/Switchboard; the portable host
+/// (src/Switchboard.Host) runs the same steps outside Azure Functions.
+/// </summary>
+public static class Program
+{
+    /// <summary>Starts the isolated worker.</summary>
+    public static void Main(string[] args)
+    {
+        var builder = FunctionsApplication.CreateBuilder(args);
 
-// Everything the portable host registers too: storage, options, triggers, delivery, sessions, the pipeline steps.
-builder.Services.AddSwitchboardCore();
-
-// Later work runs as durable orchestrations; the admin functions check the admin key.
-builder.Services.AddSingleton<FunctionsScheduler>();
-builder.Services.AddSingleton<IPipelineScheduler>(sp => sp.GetRequiredService<FunctionsScheduler>());
-builder.Services.AddSingleton<AdminGate>();
-
-// Orchestration inputs and activity results go through the worker's serializer; a delivery carries its event,
-// whose payload may nest 64 levels, so it gets the depth and the event's JSON context the job queue uses.
-builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PipelineJson.Options));
-
-builder.Build().Run();
+        // ASP.NET Core integration: HTTP functions take HttpRequest and return IActionResult.
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddSwitchboardFunctions();
+        builder.Build().Run();
+    }
+}

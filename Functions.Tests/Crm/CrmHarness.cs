@@ -35,7 +35,7 @@ internal sealed class CrmHarness : IAsyncDisposable
         this.events = events;
         Crm = crm;
         Time = time;
-        Scheduler = (TestScheduler)services.GetRequiredService<IPipelineScheduler>();
+        Scheduler = new TestScheduler(time);
     }
 
     public FakeCrm Crm { get; }
@@ -86,7 +86,6 @@ internal sealed class CrmHarness : IAsyncDisposable
         collection.AddSessionExport();
         collection.AddSingleton(new ClaimCheck(account.GetBlobContainerClient(QueueNames.ClaimContainer)));
         collection.AddSingleton(sp => new IngestEvent(events, sp.GetRequiredService<ClaimCheck>(), time));
-        collection.AddSingleton<IPipelineScheduler>(new TestScheduler(time));
         collection.AddSingleton<ProcessEvent>();
         collection.AddCrmIntegration();
         return new CrmHarness(collection.BuildServiceProvider(), await FakeCrm.StartAsync(), time, archive, events);
@@ -118,7 +117,7 @@ internal sealed class CrmHarness : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<CanonicalEvent>> ProcessAsync(CanonicalEvent canonical)
     {
-        await Process.RunAsync(canonical);
+        await Process.RunAsync(canonical, Scheduler);
         return await DrainAsync();
     }
 
@@ -132,7 +131,7 @@ internal sealed class CrmHarness : IAsyncDisposable
             var queued = await ReceiveEventsAsync();
             foreach (var canonical in queued)
             {
-                await Process.RunAsync(canonical);
+                await Process.RunAsync(canonical, Scheduler);
             }
 
             processed.AddRange(queued);
@@ -152,7 +151,7 @@ internal sealed class CrmHarness : IAsyncDisposable
         {
             if (export.At <= Time.GetUtcNow())
             {
-                exported.Add(await Process.RunExportAsync(export.Job));
+                exported.Add(await Process.RunExportAsync(export.Job, Scheduler));
             }
             else
             {

@@ -134,7 +134,7 @@ public sealed class CrmSessionFlowTests(AzuriteFixture azurite) : IClassFixture<
             deliveries.Select(d => d.TriggerId).Distinct().Order(StringComparer.Ordinal));
 
         // Running everything again sends nothing more.
-        await harness.Sync.RunAsync(new Switchboard.Sessions.SessionKey(harness.Tenant, "call", Call));
+        await harness.Sync.RunAsync(new Switchboard.Sessions.SessionKey(harness.Tenant, "call", Call), harness.Scheduler);
         Assert.Equal(crm.Count, harness.Crm.Requests.Count(r => r.Path.StartsWith("/api/", StringComparison.Ordinal)));
     }
 

@@ -228,7 +228,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         await using var harness = await CrmHarness.StartAsync(azurite);
         harness.Crm.On("GET", "api/accounts/acc-9", 200, """{"id":"acc-9"}""");
         await harness.ConfigureAsync(Accounts(harness));
-        await harness.Process.RunAsync(harness.Ccai(0, "New_Call", NewCall));
+        await harness.Process.RunAsync(harness.Ccai(0, "New_Call", NewCall), harness.Scheduler);
         var (held, _) = await harness.Sessions.AcquireAsync(Session(harness), TimeSpan.FromMinutes(2));
         Assert.NotNull(held);
 
@@ -246,11 +246,11 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
     {
         await using var harness = await CrmHarness.StartAsync(azurite);
 
-        await harness.Process.RunAsync(harness.Ccai(0, "New_Call", NewCall));
+        await harness.Process.RunAsync(harness.Ccai(0, "New_Call", NewCall), harness.Scheduler);
         await harness.ConfigureAsync(harness.Settings() with { Enabled = false });
-        await harness.Process.RunAsync(harness.Ccai(1, "New_Call", NewCall));
+        await harness.Process.RunAsync(harness.Ccai(1, "New_Call", NewCall), harness.Scheduler);
         await harness.ConfigureAsync();
-        await harness.Process.RunAsync(harness.Ccai(2, "Call_Redaction_Started", """{"call_id":7001,"agent_id":1}"""));
+        await harness.Process.RunAsync(harness.Ccai(2, "Call_Redaction_Started", """{"call_id":7001,"agent_id":1}"""), harness.Scheduler);
 
         Assert.Empty(harness.Scheduler.Scheduled);
     }

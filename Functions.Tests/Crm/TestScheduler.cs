@@ -70,7 +70,7 @@ internal sealed class TestScheduler(TimeProvider time) : IPipelineScheduler
 
             foreach (var item in due)
             {
-                await process.RunWorkAsync(item);
+                await process.RunWorkAsync(item, this);
                 ran++;
             }
         }

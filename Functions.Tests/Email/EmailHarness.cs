@@ -86,7 +86,6 @@ internal sealed class EmailHarness : IAsyncDisposable
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton(account);
-        collection.AddSingleton<IPipelineScheduler>(scheduler);
         collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         collection.AddSessionExport();
         collection.AddSessionEmail();
@@ -115,7 +114,7 @@ internal sealed class EmailHarness : IAsyncDisposable
         var exported = await services.GetRequiredService<ExportSession>().RunAsync(new ExportJob { Tenant = Tenant, Channel = channel, SessionId = sessionId });
         foreach (var follower in services.GetServices<ISessionFollower>())
         {
-            await follower.OnSessionExportedAsync(exported, CancellationToken.None);
+            await follower.OnSessionExportedAsync(exported, Scheduler, CancellationToken.None);
         }
 
         return exported;
@@ -135,7 +134,7 @@ internal sealed class EmailHarness : IAsyncDisposable
     public async Task<(PipelineWork Work, DateTimeOffset At)> RunScheduledAsync()
     {
         var next = Scheduler.Take();
-        await WorkHandler.RunAsync(next.Work, CancellationToken.None);
+        await WorkHandler.RunAsync(next.Work, Scheduler, CancellationToken.None);
         return next;
     }
 

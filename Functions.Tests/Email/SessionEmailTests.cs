@@ -271,8 +271,8 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
         var again = harness.Scheduler.Take();
         Assert.Equal(retry.Work.Id, again.Work.Id);
 
-        await harness.WorkHandler.RunAsync(retry.Work, CancellationToken.None);
-        await harness.WorkHandler.RunAsync(again.Work, CancellationToken.None);
+        await harness.WorkHandler.RunAsync(retry.Work, harness.Scheduler, CancellationToken.None);
+        await harness.WorkHandler.RunAsync(again.Work, harness.Scheduler, CancellationToken.None);
         await harness.ExportAsync(events);
 
         Assert.Single(sink.Messages);

@@ -8,8 +8,8 @@ namespace Switchboard.Functions.Deliveries;
 
 /// <summary>
 /// The retries of a delivery: ProcessEvent made the first attempt and scheduled the next one here (instance id = the
-/// delivery id). The loop is <see cref="Orchestrations.DeliverAsync"/>: a durable timer to the retry time, the
-/// AttemptDelivery activity, again until delivered or failed.
+/// delivery id). A durable timer to the retry time, the AttemptDelivery activity, and again at the time the retry policy
+/// sets (<see cref="DeliverySchedule.Next"/>) until the delivery is delivered or failed.
 /// </summary>
 /// <param name="attempts">The delivery step.</param>
 public sealed class DeliverOrchestration(AttemptDelivery attempts)
@@ -23,15 +23,22 @@ public sealed class DeliverOrchestration(AttemptDelivery attempts)
     /// <summary>Runs the attempts of the delivery in its input; the output is the last attempt.</summary>
     /// <param name="context">The orchestration; its input is the next attempt and when it is due.</param>
     [Function(Name)]
-    public static Task<DeliveryAttempted> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task<DeliveryAttempted> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var first = context.GetInput<ScheduledJob<DeliveryJob>>()
+        var next = context.GetInput<ScheduledJob<DeliveryJob>>()
             ?? throw new InvalidOperationException($"{Name} needs the attempt to make as its input.");
-        return Orchestrations.DeliverAsync(
-            first,
-            new OrchestrationTimer(context),
-            job => context.CallActivityAsync<DeliveryAttempted>(AttemptActivity, job, ActivityRetry.Options));
+        while (true)
+        {
+            await DueTime.WaitAsync(context, next.DueAt);
+            var attempted = await context.CallActivityAsync<DeliveryAttempted>(AttemptActivity, next.Job, ActivityRetry.Options);
+            if (DeliverySchedule.Next(next.Job, attempted) is not { } following)
+            {
+                return attempted;
+            }
+
+            next = following;
+        }
     }
 
     /// <summary>One attempt (<see cref="AttemptDelivery.RunAsync(DeliveryJob, CancellationToken)"/>); an attempt already recorded is not sent again.</summary>

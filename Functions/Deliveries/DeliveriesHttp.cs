@@ -16,9 +16,9 @@ namespace Switchboard.Functions.Deliveries;
 /// </summary>
 /// <param name="log">The attempt log.</param>
 /// <param name="delivery">The delivery step, for replays.</param>
-/// <param name="scheduler">Schedules a replay's retries as a Deliver orchestration.</param>
+/// <param name="schedulers">Schedules a replay's retries as a Deliver orchestration.</param>
 /// <param name="admin">The admin key check.</param>
-public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, FunctionsScheduler scheduler, AdminGate admin)
+public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, DurableSchedulers schedulers, AdminGate admin)
 {
     /// <summary><c>GET /api/deliveries</c>: <see cref="DeliveriesApi.ListDeliveries"/>.</summary>
     /// <param name="request">The request.</param>
@@ -74,8 +74,7 @@ public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, Fu
             return denied;
         }
 
-        scheduler.Use(client);
-        return new ResultAction(await DeliveriesApi.ReplayDelivery(Services, scheduler, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+        return new ResultAction(await DeliveriesApi.ReplayDelivery(Services, schedulers.For(client), id, ApiQuery.Text(request, "tenant"), cancellationToken));
     }
 
     private DeliveryServices Services => new(log, delivery);

@@ -13,21 +13,22 @@ namespace Switchboard.Functions.Events;
 /// </summary>
 /// <param name="process">The processing step.</param>
 /// <param name="claims">Fetches bodies too large for a queue message.</param>
-/// <param name="scheduler">Schedules with this invocation's durable client.</param>
-public sealed class ProcessQueuedEvent(ProcessEvent process, ClaimCheck claims, FunctionsScheduler scheduler)
+/// <param name="schedulers">Makes the scheduler of this invocation's durable client.</param>
+public sealed class ProcessQueuedEvent(ProcessEvent process, ClaimCheck claims, DurableSchedulers schedulers)
 {
     /// <summary>Processes one queued event.</summary>
     /// <param name="message">The message text, base64-decoded by the host.</param>
+    /// <param name="dequeueCount">How many times the message has been received (trigger metadata); 1 means no earlier run attempted anything.</param>
     /// <param name="client">The durable client retries and exports are scheduled with.</param>
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(ProcessEvent))]
     public async Task Run(
         [QueueTrigger(QueueNames.Events, Connection = "AzureWebJobsStorage")] string message,
+        long dequeueCount,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        scheduler.Use(client);
         var canonical = ProcessEvent.Read(await claims.OpenAsync(message, cancellationToken));
-        await process.RunAsync(canonical, cancellationToken: cancellationToken);
+        await process.RunAsync(canonical, schedulers.For(client), firstReceipt: dequeueCount == 1, cancellationToken);
     }
 }

@@ -10,8 +10,8 @@ namespace Switchboard.Functions.Scheduling;
 /// timer to its due time, then the RunWork activity (<see cref="ProcessEvent.RunWorkAsync"/>).
 /// </summary>
 /// <param name="process">The pipeline step that finds the work's handler.</param>
-/// <param name="scheduler">Lets the handler schedule its next retry with this invocation's client.</param>
-public sealed class WorkOrchestration(ProcessEvent process, FunctionsScheduler scheduler)
+/// <param name="schedulers">Lets the handler schedule its next retry with this invocation's client.</param>
+public sealed class WorkOrchestration(ProcessEvent process, DurableSchedulers schedulers)
 {
     /// <summary>The orchestrator's function name.</summary>
     public const string Name = "Work";
@@ -22,15 +22,13 @@ public sealed class WorkOrchestration(ProcessEvent process, FunctionsScheduler s
     /// <summary>Waits until the work is due, then runs it once.</summary>
     /// <param name="context">The orchestration; its input is the work and when it is due.</param>
     [Function(Name)]
-    public static Task Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scheduled = context.GetInput<ScheduledJob<PipelineWork>>()
             ?? throw new InvalidOperationException($"{Name} needs the work to run as its input.");
-        return Orchestrations.RunWhenDueAsync(
-            scheduled,
-            new OrchestrationTimer(context),
-            work => context.CallActivityAsync(RunActivity, work, ActivityRetry.Options));
+        await DueTime.WaitAsync(context, scheduled.DueAt);
+        await context.CallActivityAsync(RunActivity, scheduled.Job, ActivityRetry.Options);
     }
 
     /// <summary>Runs the work through the handler of its kind; an unknown kind fails the orchestration.</summary>
@@ -38,9 +36,6 @@ public sealed class WorkOrchestration(ProcessEvent process, FunctionsScheduler s
     /// <param name="client">The durable client, for the retry a handler may schedule.</param>
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(RunActivity)]
-    public async Task Execute([ActivityTrigger] PipelineWork work, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        scheduler.Use(client);
-        await process.RunWorkAsync(work, cancellationToken);
-    }
+    public Task Execute([ActivityTrigger] PipelineWork work, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        process.RunWorkAsync(work, schedulers.For(client), cancellationToken);
 }

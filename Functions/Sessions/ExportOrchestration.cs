@@ -12,8 +12,8 @@ namespace Switchboard.Functions.Sessions;
 /// it again: refused while this instance waits (it will read the late event too), a new run once it has completed.
 /// </summary>
 /// <param name="process">The pipeline step that exports and tells the session followers.</param>
-/// <param name="scheduler">Lets followers (CRM, email) schedule their own work with this invocation's client.</param>
-public sealed class ExportOrchestration(ProcessEvent process, FunctionsScheduler scheduler)
+/// <param name="schedulers">Lets followers (CRM, email) schedule their own work with this invocation's client.</param>
+public sealed class ExportOrchestration(ProcessEvent process, DurableSchedulers schedulers)
 {
     /// <summary>The orchestrator's function name.</summary>
     public const string Name = "ExportSession";
@@ -24,15 +24,13 @@ public sealed class ExportOrchestration(ProcessEvent process, FunctionsScheduler
     /// <summary>Waits until the export is due, then exports once.</summary>
     /// <param name="context">The orchestration; its input is the session and when its export is due.</param>
     [Function(Name)]
-    public static Task Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static async Task<SessionExported> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scheduled = context.GetInput<ScheduledJob<ExportJob>>()
             ?? throw new InvalidOperationException($"{Name} needs the session to export as its input.");
-        return Orchestrations.RunWhenDueAsync(
-            scheduled,
-            new OrchestrationTimer(context),
-            job => context.CallActivityAsync<SessionExported>(ArchiveActivity, job, ActivityRetry.Options));
+        await DueTime.WaitAsync(context, scheduled.DueAt);
+        return await context.CallActivityAsync<SessionExported>(ArchiveActivity, scheduled.Job, ActivityRetry.Options);
     }
 
     /// <summary>Writes the session's archive; idempotent, so a repeated run rewrites only what changed.</summary>
@@ -40,10 +38,7 @@ public sealed class ExportOrchestration(ProcessEvent process, FunctionsScheduler
     /// <param name="client">The durable client, for work the session followers schedule.</param>
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(ArchiveActivity)]
-    public async Task<SessionExported> Archive(
-        [ActivityTrigger] ExportJob job, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        scheduler.Use(client);
-        return await process.RunExportAsync(job, cancellationToken);
-    }
+    public Task<SessionExported> Archive(
+        [ActivityTrigger] ExportJob job, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        process.RunExportAsync(job, schedulers.For(client), cancellationToken);
 }

@@ -24,15 +24,15 @@ public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ClaimCh
         }
         else if (job.Delivery is { } delivery)
         {
-            await process.RunDeliveryAsync(delivery, cancellationToken);
+            await process.RunDeliveryAsync(delivery, jobs, cancellationToken);
         }
         else if (job.Export is { } session)
         {
-            await process.RunExportAsync(session, cancellationToken);
+            await process.RunExportAsync(session, jobs, cancellationToken);
         }
         else if (job.Work is { } work)
         {
-            await process.RunWorkAsync(work, cancellationToken);
+            await process.RunWorkAsync(work, jobs, cancellationToken);
         }
         else
         {

@@ -10,12 +10,13 @@ namespace Switchboard.Crm;
 /// a disposition or rating, and every finished export, schedule the session's CRM sync (<see cref="CrmWork"/>) at
 /// once, so CRM calls never hold up the event's webhooks. Tenants without active CRM settings cost one cached lookup.
 /// </summary>
-public sealed partial class CrmFollower(CrmSettingsCatalog catalog, IPipelineScheduler scheduler, TimeProvider time, ILogger<CrmFollower> logger) : ISessionFollower
+public sealed partial class CrmFollower(CrmSettingsCatalog catalog, TimeProvider time, ILogger<CrmFollower> logger) : ISessionFollower
 {
     /// <inheritdoc />
-    public async Task OnSessionEventAsync(CanonicalEvent canonical, CancellationToken cancellationToken)
+    public async Task OnSessionEventAsync(CanonicalEvent canonical, IPipelineScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(canonical);
+        ArgumentNullException.ThrowIfNull(scheduler);
         if (SessionKey.For(canonical) is not { } session || !CrmSessionSync.IsRelevant(canonical)
             || !CrmSessionSync.IsActive(await catalog.GetAsync(canonical.Tenant, cancellationToken).ConfigureAwait(false)))
         {
@@ -27,9 +28,10 @@ public sealed partial class CrmFollower(CrmSettingsCatalog catalog, IPipelineSch
     }
 
     /// <inheritdoc />
-    public async Task OnSessionExportedAsync(SessionExported exported, CancellationToken cancellationToken)
+    public async Task OnSessionExportedAsync(SessionExported exported, IPipelineScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(exported);
+        ArgumentNullException.ThrowIfNull(scheduler);
         if (exported.EventCount == 0 || !CrmSessionSync.IsActive(await catalog.GetAsync(exported.Tenant, cancellationToken).ConfigureAwait(false)))
         {
             return;

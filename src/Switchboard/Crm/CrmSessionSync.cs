@@ -32,7 +32,6 @@ public sealed partial class CrmSessionSync(
     CrmCalls calls,
     CrmRecordPop pop,
     StorageAccount storage,
-    IPipelineScheduler scheduler,
     IOptions<ExportOptions> export,
     IOptions<CrmOptions> options,
     ILogger<CrmSessionSync> logger)
@@ -52,11 +51,12 @@ public sealed partial class CrmSessionSync(
 
     /// <summary>
     /// Runs the sync of <paramref name="session"/> once. When another run holds the session, or a call waits for its
-    /// retry, a run is scheduled for then. Storage failures throw, so the host runs the work again.
+    /// retry, a run is scheduled for then on <paramref name="scheduler"/>. Storage failures throw, so the host runs the work again.
     /// </summary>
-    public async Task RunAsync(SessionKey session, CancellationToken cancellationToken = default)
+    public async Task RunAsync(SessionKey session, IPipelineScheduler scheduler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(scheduler);
         var settings = await catalog.GetAsync(session.Tenant, cancellationToken).ConfigureAwait(false);
         if (!IsActive(settings))
         {

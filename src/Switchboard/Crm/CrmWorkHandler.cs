@@ -9,5 +9,6 @@ public sealed class CrmWorkHandler(CrmSessionSync sync) : IPipelineWorkHandler
     public string Kind => CrmWork.Kind;
 
     /// <inheritdoc />
-    public Task RunAsync(PipelineWork work, CancellationToken cancellationToken) => sync.RunAsync(CrmWork.Session(work), cancellationToken);
+    public Task RunAsync(PipelineWork work, IPipelineScheduler scheduler, CancellationToken cancellationToken) =>
+        sync.RunAsync(CrmWork.Session(work), scheduler, cancellationToken);
 }

@@ -29,7 +29,6 @@ public sealed partial class SendSessionEmail(
     SmtpEmailSender sender,
     DeliveryLog log,
     StorageAccount storage,
-    IPipelineScheduler scheduler,
     IOptions<EmailOptions> emailOptions,
     IOptions<ExportOptions> exportOptions,
     TimeProvider time,
@@ -46,9 +45,10 @@ public sealed partial class SendSessionEmail(
     /// session completed and its settings give an address; returns the first attempt (or the one the log already
     /// holds), or null when no email is due or another run is making the attempt.
     /// </summary>
-    public async Task<DeliveryAttempted?> StartAsync(SessionExported exported, CancellationToken cancellationToken = default)
+    public async Task<DeliveryAttempted?> StartAsync(SessionExported exported, IPipelineScheduler scheduler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(exported);
+        ArgumentNullException.ThrowIfNull(scheduler);
         if (!emailOptions.Value.Enabled || exported.MetadataBlob is not { } metadataBlob)
         {
             return null;
@@ -94,7 +94,7 @@ public sealed partial class SendSessionEmail(
             TranscriptBlob = session.Channel == SessionChannels.Chat && (exported.Written.Contains(transcript) || exported.Unchanged.Contains(transcript)) ? transcript : null,
             FirstAttemptAt = time.GetUtcNow(),
         };
-        return await RunAsync(job, metadataJson, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(job, metadataJson, scheduler, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -103,17 +103,18 @@ public sealed partial class SendSessionEmail(
     /// attempt (<see cref="EmailAttemptClaims"/>), schedules this job to look again when that claim would go stale and
     /// returns null.
     /// </summary>
-    public Task<DeliveryAttempted?> RunAsync(SessionEmailJob job, CancellationToken cancellationToken = default) =>
-        RunAsync(job, metadataJson: null, cancellationToken);
+    public Task<DeliveryAttempted?> RunAsync(SessionEmailJob job, IPipelineScheduler scheduler, CancellationToken cancellationToken = default) =>
+        RunAsync(job, metadataJson: null, scheduler, cancellationToken);
 
-    private async Task<DeliveryAttempted?> RunAsync(SessionEmailJob job, string? metadataJson, CancellationToken cancellationToken)
+    private async Task<DeliveryAttempted?> RunAsync(SessionEmailJob job, string? metadataJson, IPipelineScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentOutOfRangeException.ThrowIfLessThan(job.Attempt, 1);
         var previous = await log.GetAsync(job.Tenant, job.DeliveryId, cancellationToken).ConfigureAwait(false);
         if (IsSettled(job, previous))
         {
-            return await SkipAsync(job, previous!, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(job, previous!, scheduler, cancellationToken).ConfigureAwait(false);
         }
 
         var lease = emailOptions.Value.Timeout + ClaimMargin;
@@ -129,7 +130,7 @@ public sealed partial class SendSessionEmail(
         if (IsSettled(job, previous))
         {
             await claims.ReleaseAsync(job.Tenant, job.DeliveryId, job.Attempt, cancellationToken).ConfigureAwait(false);
-            return await SkipAsync(job, previous!, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(job, previous!, scheduler, cancellationToken).ConfigureAwait(false);
         }
 
         var attemptedAt = time.GetUtcNow();
@@ -197,7 +198,7 @@ public sealed partial class SendSessionEmail(
     private static bool IsSettled(SessionEmailJob job, DeliveryRecord? previous) =>
         previous is not null && (previous.State != DeliveryState.Retrying || previous.Attempts >= job.Attempt);
 
-    private async Task<DeliveryAttempted> SkipAsync(SessionEmailJob job, DeliveryRecord previous, CancellationToken cancellationToken)
+    private async Task<DeliveryAttempted> SkipAsync(SessionEmailJob job, DeliveryRecord previous, IPipelineScheduler scheduler, CancellationToken cancellationToken)
     {
         LogAlreadyRecorded(logger, job.DeliveryId, job.Attempt, previous.State);
 

@@ -7,9 +7,9 @@ namespace Switchboard.Email;
 public sealed class SessionEmailFollower(SendSessionEmail email) : ISessionFollower
 {
     /// <inheritdoc />
-    public Task OnSessionEventAsync(CanonicalEvent canonical, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task OnSessionEventAsync(CanonicalEvent canonical, IPipelineScheduler scheduler, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public async Task OnSessionExportedAsync(SessionExported exported, CancellationToken cancellationToken) =>
-        await email.StartAsync(exported, cancellationToken).ConfigureAwait(false);
+    public async Task OnSessionExportedAsync(SessionExported exported, IPipelineScheduler scheduler, CancellationToken cancellationToken) =>
+        await email.StartAsync(exported, scheduler, cancellationToken).ConfigureAwait(false);
 }

@@ -9,6 +9,6 @@ public sealed class SessionEmailWorkHandler(SendSessionEmail email) : IPipelineW
     public string Kind => SessionEmailJob.WorkKind;
 
     /// <inheritdoc />
-    public async Task RunAsync(PipelineWork work, CancellationToken cancellationToken) =>
-        await email.RunAsync(SessionEmailJob.FromWork(work), cancellationToken).ConfigureAwait(false);
+    public async Task RunAsync(PipelineWork work, IPipelineScheduler scheduler, CancellationToken cancellationToken) =>
+        await email.RunAsync(SessionEmailJob.FromWork(work), scheduler, cancellationToken).ConfigureAwait(false);
 }

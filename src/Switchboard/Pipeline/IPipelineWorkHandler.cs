@@ -6,6 +6,6 @@ public interface IPipelineWorkHandler
     /// <summary>The kind this handler runs (e.g. <c>crm-call</c>, <c>session-email</c>).</summary>
     string Kind { get; }
 
-    /// <summary>Runs the work; an exception makes it run again later.</summary>
-    Task RunAsync(PipelineWork work, CancellationToken cancellationToken);
+    /// <summary>Runs the work; an exception makes it run again later. A retry it needs goes to <paramref name="scheduler"/>.</summary>
+    Task RunAsync(PipelineWork work, IPipelineScheduler scheduler, CancellationToken cancellationToken);
 }

@@ -67,7 +67,7 @@ public sealed record SessionKey
     /// <paramref name="value"/> with '%', the characters table keys refuse, and <paramref name="separators"/>
     /// percent-encoded, so distinct values stay distinct keys.
     /// </summary>
-    internal static string Escape(string value, string separators)
+    public static string Escape(string value, string separators)
     {
         StringBuilder? escaped = null;
         for (var i = 0; i < value.Length; i++)
