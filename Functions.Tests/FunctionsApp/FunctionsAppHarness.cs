@@ -92,7 +92,9 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
                 },
             });
         client = durable.Client;
-        return new FunctionsAppHarness(services, durable) { Archive = archive };
+        var harness = new FunctionsAppHarness(services, durable) { Archive = archive };
+        await harness.DrainEventsAsync();
+        return harness;
     }
 
     /// <summary>A function class as the worker activates it for an invocation.</summary>
@@ -134,6 +136,38 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
     {
         var blob = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetBlobContainerClient(Archive).GetBlobClient(name);
         return (await blob.DownloadContentAsync()).ToString();
+    }
+
+    /// <summary>The next message on <c>switchboard-events</c>, as the queue trigger hands it to ProcessEvent, and deleted.</summary>
+    public async Task<(string Text, long DequeueCount)> ReceiveEventAsync()
+    {
+        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
+        var message = Assert.Single(await queue.ReceiveMessagesAsync(1));
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        return (message.Body!.ToString(), message.DequeueCount);
+    }
+
+    /// <summary>Deletes what earlier tests left on <c>switchboard-events</c>.</summary>
+    public async Task DrainEventsAsync()
+    {
+        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
+        await queue.CreateIfNotExistsAsync();
+        while (await queue.ReceiveMessagesAsync(32) is { Count: > 0 } messages)
+        {
+            foreach (var message in messages)
+            {
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
+    /// <summary>The text of the message at the front of <c>switchboard-events</c>, or null when it is empty.</summary>
+    public async Task<string?> PeekEventAsync()
+    {
+        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
+        await queue.CreateIfNotExistsAsync();
+        var peeked = await queue.PeekMessagesAsync(1);
+        return peeked.Count == 0 ? null : peeked[0].Body!.ToString();
     }
 
     /// <summary>Waits for an orchestration to finish, at most <paramref name="timeout"/>.</summary>
