@@ -201,6 +201,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   name: appName
   location: location
   kind: 'functionapp,linux'
+  // How `azd deploy` finds the app to publish Functions/ to (the service name in azure.yaml).
+  tags: {
+    'azd-service-name': 'switchboard'
+  }
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
