@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class OrchestrationWalkTests(AzuriteFixture azurite) : IClassFixtu
     {
         if (services is not null)
         {
-            await Services.GetRequiredService<StorageAccount>().GetBlobContainerClient(archive).DeleteIfExistsAsync();
+            await Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(archive).DeleteIfExistsAsync();
             await services.DisposeAsync();
         }
     }
@@ -200,7 +201,7 @@ public sealed class OrchestrationWalkTests(AzuriteFixture azurite) : IClassFixtu
 
     private async Task<JsonElement> MetadataAsync()
     {
-        var blob = Services.GetRequiredService<StorageAccount>().GetBlobContainerClient(archive).GetBlobClient("ujet-metadata/call-103646.json");
-        return JsonDocument.Parse((await blob.DownloadContentAsync()).ToString()).RootElement;
+        var blob = Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(archive).GetBlobClient("ujet-metadata/call-103646.json");
+        return JsonDocument.Parse((await blob.DownloadContentAsync()).Value.Content.ToString()).RootElement;
     }
 }
