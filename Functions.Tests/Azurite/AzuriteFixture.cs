@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Switchboard.Host.Development;
 using Switchboard.Storage;
 
@@ -17,14 +20,27 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The connection string of the test storage account.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
 
-    /// <summary>The test storage account.</summary>
-    public StorageAccount Account => StorageAccount.Parse(ConnectionString);
+    /// <summary>Blob storage of the test account, with the clients' production options.</summary>
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    /// <summary>Queue storage of the test account (base64 messages, as the hosts send them).</summary>
+    public QueueServiceClient Queues { get; private set; } = null!;
+
+    /// <summary>Table storage of the test account.</summary>
+    public TableServiceClient Tables { get; private set; } = null!;
 
     /// <summary>A name no other test uses, valid for tables, queues and containers alike.</summary>
     public static string UniqueName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 20, 63)];
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => ConnectionString = await Shared.Value;
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await Shared.Value;
+        var connection = StorageConnection.FromConnectionString(ConnectionString);
+        Blobs = connection.CreateBlobServiceClient();
+        Queues = connection.CreateQueueServiceClient();
+        Tables = connection.CreateTableServiceClient();
+    }
 
     /// <inheritdoc />
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,4 +1,7 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Switchboard.Host.Development;
+using Switchboard.Storage;
 
 namespace Switchboard.Tests.Azurite;
 
@@ -14,8 +17,11 @@ public sealed class DedicatedAzurite : IAsyncLifetime
     /// <summary>The connection string of the account.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
 
-    /// <summary>The account.</summary>
-    public Switchboard.Storage.StorageAccount Account => Switchboard.Storage.StorageAccount.Parse(ConnectionString);
+    /// <summary>Blob storage of the account, with the clients' production options.</summary>
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    /// <summary>Queue storage of the account (base64 messages, as the hosts send them).</summary>
+    public QueueServiceClient Queues { get; private set; } = null!;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -24,12 +30,17 @@ public sealed class DedicatedAzurite : IAsyncLifetime
         if (!string.IsNullOrWhiteSpace(configured))
         {
             ConnectionString = configured;
-            return;
+        }
+        else
+        {
+            var (blob, queue, table) = AzuriteProcess.FreePorts();
+            process = await AzuriteProcess.StartAsync(AzuriteProcess.FindEntryPoint()!, blob, queue, table);
+            ConnectionString = process.ConnectionString;
         }
 
-        var (blob, queue, table) = AzuriteProcess.FreePorts();
-        process = await AzuriteProcess.StartAsync(AzuriteProcess.FindEntryPoint()!, blob, queue, table);
-        ConnectionString = process.ConnectionString;
+        var connection = StorageConnection.FromConnectionString(ConnectionString);
+        Blobs = connection.CreateBlobServiceClient();
+        Queues = connection.CreateQueueServiceClient();
     }
 
     /// <inheritdoc />

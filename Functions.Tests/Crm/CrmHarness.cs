@@ -1,4 +1,6 @@
 using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Crm;
@@ -60,7 +62,7 @@ internal sealed class CrmHarness : IAsyncDisposable
 
     public DeliveryLog Log => services.GetRequiredService<DeliveryLog>();
 
-    public BlobContainerClient Archive => services.GetRequiredService<StorageAccount>().GetBlobContainerClient(archive);
+    public BlobContainerClient Archive => services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(archive);
 
     public static async Task<CrmHarness> StartAsync(AzuriteFixture azurite)
     {
@@ -71,20 +73,21 @@ internal sealed class CrmHarness : IAsyncDisposable
             ["Export:Container"] = archive,
         }).Build();
         var time = new FakeTimeProvider(Start);
-        var account = azurite.Account;
-        var events = account.GetQueueClient(AzuriteFixture.UniqueName("events"));
+        var events = azurite.Queues.GetQueueClient(AzuriteFixture.UniqueName("events"));
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(account);
+        collection.AddSingleton(azurite.Blobs);
+        collection.AddSingleton(azurite.Queues);
+        collection.AddSingleton(azurite.Tables);
         collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         collection.AddOptions<TriggerOptions>();
-        collection.AddSingleton(sp => new TriggerStore(account.GetTableClient(TriggerStore.TableName), time));
+        collection.AddSingleton(sp => new TriggerStore(azurite.Tables.GetTableClient(TriggerStore.TableName), time));
         collection.AddSingleton<TriggerCatalog>();
         collection.AddWebhookDelivery();
         collection.AddSessionExport();
-        collection.AddSingleton(new ClaimCheck(account.GetBlobContainerClient(QueueNames.ClaimContainer)));
+        collection.AddSingleton(new ClaimCheck(azurite.Blobs.GetBlobContainerClient(QueueNames.ClaimContainer)));
         collection.AddSingleton(sp => new IngestEvent(events, sp.GetRequiredService<ClaimCheck>(), time));
         collection.AddSingleton<ProcessEvent>();
         collection.AddCrmIntegration();
@@ -186,9 +189,9 @@ internal sealed class CrmHarness : IAsyncDisposable
     {
         await events.CreateIfNotExistsAsync();
         var received = new List<CanonicalEvent>();
-        foreach (var message in await events.ReceiveMessagesAsync(QueueClient.MaxMessagesPerRequest))
+        foreach (var message in (await events.ReceiveMessagesAsync(32)).Value)
         {
-            var json = await services.GetRequiredService<ClaimCheck>().OpenAsync(message.Body!.ToString());
+            var json = await services.GetRequiredService<ClaimCheck>().OpenAsync(message.Body.ToString());
             received.Add(ProcessEvent.Read(json));
             await events.DeleteMessageAsync(message.MessageId, message.PopReceipt);
         }

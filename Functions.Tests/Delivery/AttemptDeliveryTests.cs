@@ -16,7 +16,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
     private readonly FakeTimeProvider clock = new();
     private ServiceProvider? services;
 
-    private ServiceProvider Services => services ??= DeliveryHarness.Services(time: clock, account: azurite.Account, triggerTable: AzuriteFixture.UniqueName("trg"));
+    private ServiceProvider Services => services ??= DeliveryHarness.Services(time: clock, storage: azurite, triggerTable: AzuriteFixture.UniqueName("trg"));
 
     private AttemptDelivery Delivery => Services.GetRequiredService<AttemptDelivery>();
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Events;
-using Switchboard.Storage;
+using Switchboard.Tests.Azurite;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Delivery;
@@ -17,7 +17,7 @@ internal static class DeliveryHarness
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     public static ServiceProvider Services(
-        bool allowPrivateNetworks = true, TimeProvider? time = null, StorageAccount? account = null, string? triggerTable = null, Action<DeliveryOptions>? configure = null)
+        bool allowPrivateNetworks = true, TimeProvider? time = null, AzuriteFixture? storage = null, string? triggerTable = null, Action<DeliveryOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -28,10 +28,11 @@ internal static class DeliveryHarness
             configure?.Invoke(o);
         });
         services.AddOptions<TriggerOptions>();
-        if (account is not null)
+        if (storage is not null)
         {
-            services.AddSingleton(account);
-            services.AddSingleton(sp => new TriggerStore(account.GetTableClient(triggerTable ?? "Triggers"), sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(storage.Blobs);
+            services.AddSingleton(storage.Tables);
+            services.AddSingleton(sp => new TriggerStore(storage.Tables.GetTableClient(triggerTable ?? "Triggers"), sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton<TriggerCatalog>();
         }
 

@@ -1,3 +1,5 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -58,14 +60,13 @@ internal sealed class EmailHarness : IAsyncDisposable
     /// <summary>A harness whose email goes to <paramref name="sink"/> (null: email off), with further settings on top.</summary>
     public static EmailHarness Create(AzuriteFixture azurite, SmtpSink? sink, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var account = azurite.Account;
-        var archive = account.GetBlobContainerClient(AzuriteFixture.UniqueName("archive"));
-        var journalPayloads = account.GetBlobContainerClient(AzuriteFixture.UniqueName("journal"));
-        var deadLetters = account.GetBlobContainerClient(AzuriteFixture.UniqueName("dead"));
-        var journal = account.GetTableClient(AzuriteFixture.UniqueName("sessions"));
-        var deliveries = account.GetTableClient(AzuriteFixture.UniqueName("deliveries"));
-        var emailSettings = account.GetTableClient(AzuriteFixture.UniqueName("email"));
-        var emailClaims = account.GetTableClient(AzuriteFixture.UniqueName("claims"));
+        var archive = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("archive"));
+        var journalPayloads = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("journal"));
+        var deadLetters = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("dead"));
+        var journal = azurite.Tables.GetTableClient(AzuriteFixture.UniqueName("sessions"));
+        var deliveries = azurite.Tables.GetTableClient(AzuriteFixture.UniqueName("deliveries"));
+        var emailSettings = azurite.Tables.GetTableClient(AzuriteFixture.UniqueName("email"));
+        var emailClaims = azurite.Tables.GetTableClient(AzuriteFixture.UniqueName("claims"));
         var values = new Dictionary<string, string?>
         {
             ["Export:Container"] = archive.Name,
@@ -85,7 +86,9 @@ internal sealed class EmailHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(account);
+        collection.AddSingleton(azurite.Blobs);
+        collection.AddSingleton(azurite.Queues);
+        collection.AddSingleton(azurite.Tables);
         collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         collection.AddSessionExport();
         collection.AddSessionEmail();
@@ -141,7 +144,7 @@ internal sealed class EmailHarness : IAsyncDisposable
     public Task<DeliveryHistory?> HistoryAsync(string channel, string sessionId) =>
         Log.GetHistoryAsync(Tenant, SessionEmailJob.DeliveryIdFor(new SessionKey(Tenant, channel, sessionId)));
 
-    public async Task<string> TextAsync(string blob) => (await Archive.GetBlobClient(blob).DownloadContentAsync()).ToString();
+    public async Task<string> TextAsync(string blob) => (await Archive.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
 
     public async ValueTask DisposeAsync()
     {

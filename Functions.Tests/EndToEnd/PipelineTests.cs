@@ -109,10 +109,10 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
         using var started = await host.PostEventAsync("ccai", SeedPayloads.CcaiNewCall, query: $"?tenant={tenant}");
         using var ended = await host.PostEventAsync("ccai", SeedPayloads.CcaiEndCall, query: $"?tenant={tenant}");
         var endedAt = DateTimeOffset.UtcNow;
-        var metadata = azurite.Account.GetBlobContainerClient("switchboard-sessions").GetBlobClient($"ujet-metadata/call-{callId}.json");
-        await Eventually.TrueAsync(() => metadata.ExistsAsync(), Patience, "the metadata file is written");
+        var metadata = azurite.Blobs.GetBlobContainerClient("switchboard-sessions").GetBlobClient($"ujet-metadata/call-{callId}.json");
+        await Eventually.TrueAsync(async () => (await metadata.ExistsAsync()).Value, Patience, "the metadata file is written");
 
-        var archived = JsonDocument.Parse((await metadata.DownloadContentAsync()).ToString()).RootElement;
+        var archived = JsonDocument.Parse((await metadata.DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal(HttpStatusCode.Accepted, ended.StatusCode);
         Assert.True(DateTimeOffset.UtcNow - endedAt >= TimeSpan.FromSeconds(2.5), "not before Export:Delay (3 s) has passed");
         Assert.Equal(callId, archived.GetProperty("sessionId").GetString());
@@ -142,7 +142,7 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
     {
         // No workers: whatever reached the queue stays there to be seen.
         await using var host = new PipelineHost(azurite.ConnectionString, new Dictionary<string, string?> { ["Queues:RunWorkers"] = "false" });
-        await azurite.Account.GetQueueClient(QueueNames.Events).CreateIfNotExistsAsync();
+        await azurite.Queues.GetQueueClient(QueueNames.Events).CreateIfNotExistsAsync();
 
         HttpResponseMessage response;
         if (variant == "no-key")
@@ -161,7 +161,7 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
 
-        var queue = azurite.Account.GetQueueClient(QueueNames.Events);
-        Assert.Empty(await queue.PeekMessagesAsync(32));
+        var queue = azurite.Queues.GetQueueClient(QueueNames.Events);
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
@@ -134,40 +136,34 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
     /// <summary>The text of a blob in the export container.</summary>
     public async Task<string> ReadArchiveAsync(string name)
     {
-        var blob = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetBlobContainerClient(Archive).GetBlobClient(name);
-        return (await blob.DownloadContentAsync()).ToString();
+        var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(Archive).GetBlobClient(name);
+        return (await blob.DownloadContentAsync()).Value.Content.ToString();
     }
 
     /// <summary>The next message on <c>switchboard-events</c>, as the queue trigger hands it to ProcessEvent, and deleted.</summary>
     public async Task<(string Text, long DequeueCount)> ReceiveEventAsync()
     {
-        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
-        var message = Assert.Single(await queue.ReceiveMessagesAsync(1));
+        var queue = EventsQueue();
+        var message = Assert.Single((await queue.ReceiveMessagesAsync(1)).Value);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-        return (message.Body!.ToString(), message.DequeueCount);
+        return (message.Body.ToString(), message.DequeueCount);
     }
 
     /// <summary>Deletes what earlier tests left on <c>switchboard-events</c>.</summary>
     public async Task DrainEventsAsync()
     {
-        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
+        var queue = EventsQueue();
         await queue.CreateIfNotExistsAsync();
-        while (await queue.ReceiveMessagesAsync(32) is { Count: > 0 } messages)
-        {
-            foreach (var message in messages)
-            {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
-            }
-        }
+        await queue.ClearMessagesAsync();
     }
 
     /// <summary>The text of the message at the front of <c>switchboard-events</c>, or null when it is empty.</summary>
     public async Task<string?> PeekEventAsync()
     {
-        var queue = services.GetRequiredService<Switchboard.Storage.StorageAccount>().GetQueueClient(QueueNames.Events);
+        var queue = EventsQueue();
         await queue.CreateIfNotExistsAsync();
-        var peeked = await queue.PeekMessagesAsync(1);
-        return peeked.Count == 0 ? null : peeked[0].Body!.ToString();
+        var peeked = (await queue.PeekMessagesAsync(1)).Value;
+        return peeked.Length == 0 ? null : peeked[0].Body.ToString();
     }
 
     /// <summary>Waits for an orchestration to finish, at most <paramref name="timeout"/>.</summary>
@@ -182,6 +178,9 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
         await durable.DisposeAsync();
         await services.DisposeAsync();
     }
+
+    // The client the app's ingest writes with, base64 as the queue trigger reads.
+    private QueueClient EventsQueue() => services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Events);
 
     private static T Function<T>(IServiceProvider services)
     {

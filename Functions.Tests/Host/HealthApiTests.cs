@@ -28,7 +28,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public async Task Health_is_503_when_storage_does_not_answer()
     {
         var (blob, queue, table) = AzuriteProcess.FreePorts();
-        var key = Switchboard.Storage.StorageAccount.DevelopmentAccountKey;
+        var key = AzuriteProcess.AccountKey;
         var nowhere = $"AccountName=devstoreaccount1;AccountKey={key};BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
             $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1";
         await using var host = new HostFactory(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = nowhere });
@@ -45,7 +45,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task Health_is_503_when_the_account_key_is_wrong()
     {
-        var wrongKey = azurite.ConnectionString.Replace(Switchboard.Storage.StorageAccount.DevelopmentAccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var wrongKey = azurite.ConnectionString.Replace(AzuriteProcess.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
         await using var host = new HostFactory(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = wrongKey });
         using var client = host.CreateClient();
 

@@ -88,7 +88,6 @@ public sealed class ExportOptionsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(StorageAccount.Development());
         services.AddLogging();
         services.AddSessionExport();
         using var provider = services.BuildServiceProvider();

@@ -34,9 +34,9 @@ public sealed class LargeRecordingExportTests(AzuriteFixture azurite, ITestOutpu
         Assert.True(allocated < AllocationBudget, $"Exporting a {Size:N0}-byte recording allocated {allocated:N0} bytes.");
 
         var recording = harness.Archive.GetBlobClient("ujet-voice-recordings/call-900.wav");
-        await using var download = await recording.DownloadStreamingAsync();
-        Assert.Equal(Size, download.ContentLength);
-        Assert.Equal("audio/wav", download.ContentType);
+        using var download = (await recording.DownloadStreamingAsync()).Value;
+        Assert.Equal(Size, download.Details.ContentLength);
+        Assert.Equal("audio/wav", download.Details.ContentType);
         Assert.Equal(await HashAsync(new PatternStream(Size)), await HashAsync(download.Content));
     }
 

@@ -80,7 +80,7 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.True(first.Succeeded);
         Assert.Equal(MediaOrigin.Content("r.wav").Length, first.Bytes);
         Assert.Equal("audio/x-wav; rate=8000", first.ContentType);
-        Assert.Equal("audio/x-wav; rate=8000", (await target.GetPropertiesAsync()).ContentType);
+        Assert.Equal("audio/x-wav; rate=8000", (await target.GetPropertiesAsync()).Value.ContentType);
         Assert.True(second.AlreadyArchived);
         Assert.Equal(1, origin.RequestCount);
     }
@@ -95,6 +95,6 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var copied = await copier.CopyAsync(new Uri($"http://127.0.0.1:{MediaOrigin.ClosedPort()}/r.mp3"), harness.Archive.GetBlobClient("r.mp3"), "audio/mpeg");
 
         Assert.Equal("connection", copied.Error);
-        Assert.False(await harness.Archive.GetBlobClient("r.mp3").ExistsAsync());
+        Assert.False((await harness.Archive.GetBlobClient("r.mp3").ExistsAsync()).Value);
     }
 }

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -52,7 +56,6 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public static SessionHarness Create(AzuriteFixture azurite, bool allowPrivateNetworks = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var account = azurite.Account;
         var archive = AzuriteFixture.UniqueName("archive");
         var values = new Dictionary<string, string?>
         {
@@ -66,19 +69,21 @@ internal sealed class SessionHarness : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 1, 13, 0, 0, TimeSpan.Zero));
-        var journalTable = account.GetTableClient(AzuriteFixture.UniqueName("sessions"));
-        var payloads = account.GetBlobContainerClient(AzuriteFixture.UniqueName("journal"));
+        var journalTable = azurite.Tables.GetTableClient(AzuriteFixture.UniqueName("sessions"));
+        var payloads = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("journal"));
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(account);
+        collection.AddSingleton(azurite.Blobs);
+        collection.AddSingleton(azurite.Queues);
+        collection.AddSingleton(azurite.Tables);
         collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
         collection.AddSessionExport();
 
         // The journal of this test only; the hosts' registration uses table SessionEvents.
         collection.AddSingleton(new SessionJournal(journalTable, payloads));
-        return new SessionHarness(collection.BuildServiceProvider(), journalTable, payloads, account.GetBlobContainerClient(archive), time);
+        return new SessionHarness(collection.BuildServiceProvider(), journalTable, payloads, azurite.Blobs.GetBlobContainerClient(archive), time);
     }
 
     /// <summary>Tracks each event as ProcessEvent will and returns what the tracker said for each.</summary>
@@ -96,18 +101,18 @@ internal sealed class SessionHarness : IAsyncDisposable
     public Task<SessionExported> ExportAsync(string channel, string sessionId) =>
         Export.RunAsync(new ExportJob { Tenant = Tenant, Channel = channel, SessionId = sessionId });
 
-    /// <summary>Every blob of the archive by name.</summary>
-    public async Task<IReadOnlyDictionary<string, BlobItem>> BlobsAsync()
+    /// <summary>The properties of every blob of the archive, by name.</summary>
+    public async Task<IReadOnlyDictionary<string, BlobItemProperties>> BlobsAsync()
     {
-        var blobs = new SortedDictionary<string, BlobItem>(StringComparer.Ordinal);
+        var blobs = new SortedDictionary<string, BlobItemProperties>(StringComparer.Ordinal);
         try
         {
-            await foreach (var blob in Archive.GetBlobsAsync())
+            await foreach (var blob in Archive.GetBlobsAsync(new GetBlobsOptions()))
             {
-                blobs.Add(blob.Name, blob);
+                blobs.Add(blob.Name, blob.Properties);
             }
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             // No export created the container.
         }
@@ -115,9 +120,9 @@ internal sealed class SessionHarness : IAsyncDisposable
         return blobs;
     }
 
-    public async Task<byte[]> BytesAsync(string name) => (await Archive.GetBlobClient(name).DownloadContentAsync()).ToArray();
+    public async Task<byte[]> BytesAsync(string name) => (await Archive.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray();
 
-    public async Task<string> TextAsync(string name) => (await Archive.GetBlobClient(name).DownloadContentAsync()).ToString();
+    public async Task<string> TextAsync(string name) => (await Archive.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
 
     /// <summary>The metadata file as JSON, after checking it also reads back as <see cref="SessionMetadata"/>.</summary>
     public async Task<JsonElement> MetadataAsync(string name)

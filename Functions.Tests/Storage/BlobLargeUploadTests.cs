@@ -14,21 +14,21 @@ public sealed class BlobLargeUploadTests(AzuriteFixture azurite, ITestOutputHelp
     [Fact]
     public async Task A_100_MiB_stream_uploads_in_blocks_without_being_held_and_streams_back_intact()
     {
-        var container = azurite.Account.GetBlobContainerClient(AzuriteFixture.UniqueName("c"));
+        var container = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("c"));
         await container.CreateIfNotExistsAsync();
         try
         {
             var blob = container.GetBlobClient("large/pattern.bin");
 
             var before = GC.GetTotalAllocatedBytes(precise: true);
-            await blob.UploadAsync(new PatternStream(Size), new BlobUploadOptions { Overwrite = false });
+            await blob.UploadAsync(new PatternStream(Size), StreamedBlobUpload.CreateOnly("application/octet-stream"));
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             output.WriteLine($"Uploading {Size:N0} bytes allocated {allocated:N0} bytes ({allocated / 1024.0 / 1024.0:F2} MiB).");
 
             Assert.True(allocated < AllocationBudget, $"Uploading {Size:N0} bytes allocated {allocated:N0} bytes.");
 
-            await using var download = await blob.DownloadStreamingAsync();
-            Assert.Equal(Size, download.ContentLength);
+            using var download = (await blob.DownloadStreamingAsync()).Value;
+            Assert.Equal(Size, download.Details.ContentLength);
             var (length, hash) = await HashAsync(download.Content);
             var (expectedLength, expectedHash) = await HashAsync(new PatternStream(Size));
             Assert.Equal(Size, expectedLength);

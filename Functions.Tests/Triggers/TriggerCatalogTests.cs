@@ -1,6 +1,8 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Switchboard.Host.Development;
+using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Time;
 using Switchboard.Triggers;
@@ -15,14 +17,14 @@ public sealed class TriggerCatalogTests(AzuriteFixture azurite) : IClassFixture<
     private TriggerCatalog Catalog(TriggerStore store) =>
         new(store, time, Options.Create(new TriggerOptions()), NullLogger<TriggerCatalog>.Instance);
 
-    private TriggerStore Store(Switchboard.Storage.StorageAccount account) => new(account.GetTableClient(TriggerStore.TableName), time);
+    private TriggerStore Store(TableServiceClient tables) => new(tables.GetTableClient(TriggerStore.TableName), time);
 
     private Trigger New(string id) => TriggerValidatorTests.Valid() with { Id = id, Tenant = tenant };
 
     [Fact]
     public async Task Another_instance_write_is_invisible_until_the_ten_minutes_pass()
     {
-        var store = Store(azurite.Account);
+        var store = Store(azurite.Tables);
         await store.CreateAsync(New("one"));
         var here = Catalog(store);
         Assert.Single((await here.GetAsync(tenant)).Triggers);
@@ -40,7 +42,7 @@ public sealed class TriggerCatalogTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task This_instance_write_is_visible_at_once()
     {
-        var store = Store(azurite.Account);
+        var store = Store(azurite.Tables);
         var here = Catalog(store);
         Assert.Empty((await here.GetAsync(tenant)).Triggers);
 
@@ -53,7 +55,7 @@ public sealed class TriggerCatalogTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task A_tenant_is_loaded_once_per_expiry_however_many_events_ask()
     {
-        var store = Store(azurite.Account);
+        var store = Store(azurite.Tables);
         await store.CreateAsync(New("one"));
         var here = Catalog(store);
 
@@ -68,7 +70,7 @@ public sealed class TriggerCatalogTests(AzuriteFixture azurite) : IClassFixture<
         var entryPoint = AzuriteProcess.FindEntryPoint()!;
         var (blob, queue, table) = AzuriteProcess.FreePorts();
         var outage = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
-        var store = Store(outage.Account);
+        var store = Store(StorageConnection.FromConnectionString(outage.ConnectionString).CreateTableServiceClient());
         await store.CreateAsync(New("kept"));
         var here = Catalog(store);
         Assert.Single((await here.GetAsync(tenant)).Triggers);

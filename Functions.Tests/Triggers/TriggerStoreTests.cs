@@ -1,3 +1,4 @@
+using Azure;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 using Switchboard.Triggers;
@@ -6,7 +7,7 @@ namespace Switchboard.Tests.Triggers;
 
 public sealed class TriggerStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private readonly TriggerStore store = new(azurite.Account.GetTableClient(TriggerStore.TableName), TimeProvider.System);
+    private readonly TriggerStore store = new(azurite.Tables.GetTableClient(TriggerStore.TableName), TimeProvider.System);
     private readonly string tenant = AzuriteFixture.UniqueName("tenant");
 
     private Trigger New(string id) => TriggerValidatorTests.Valid() with { Id = id, Tenant = tenant };
@@ -34,9 +35,9 @@ public sealed class TriggerStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     {
         await store.CreateAsync(New("dup"));
 
-        var conflict = await Assert.ThrowsAsync<StorageException>(() => store.CreateAsync(New("dup")));
+        var conflict = await Assert.ThrowsAsync<RequestFailedException>(() => store.CreateAsync(New("dup")));
 
-        Assert.Equal(StorageErrorKind.AlreadyExists, conflict.Kind);
+        Assert.True(conflict.IsAlreadyExists());
     }
 
     [Fact]
@@ -45,9 +46,9 @@ public sealed class TriggerStoreTests(AzuriteFixture azurite) : IClassFixture<Az
         var first = await store.CreateAsync(New("e"));
         await store.ReplaceAsync(first.Trigger with { Name = "second" }, first.ETag);
 
-        var stale = await Assert.ThrowsAsync<StorageException>(() => store.ReplaceAsync(first.Trigger with { Name = "third" }, first.ETag));
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => store.ReplaceAsync(first.Trigger with { Name = "third" }, first.ETag));
 
-        Assert.Equal(StorageErrorKind.PreconditionFailed, stale.Kind);
+        Assert.True(stale.IsPreconditionFailed());
         Assert.Equal("second", (await store.GetAsync(tenant, "e"))!.Trigger.Name);
     }
 

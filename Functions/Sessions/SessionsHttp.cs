@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Switchboard.Api;
 using Switchboard.Functions.Http;
 using Switchboard.Sessions;
-using Switchboard.Storage;
 
 namespace Switchboard.Functions.Sessions;
 
@@ -13,10 +13,10 @@ namespace Switchboard.Functions.Sessions;
 /// Reading the session archive under <c>/api/sessions</c>: one function per route, each the admin key and a call to the
 /// <see cref="SessionsApi"/> handler the portable host maps to the same route.
 /// </summary>
-/// <param name="account">The storage account holding the archive.</param>
+/// <param name="blobs">The blob service holding the archive.</param>
 /// <param name="options">Section <c>Export</c>: the archive's container and folder.</param>
 /// <param name="admin">The admin key check.</param>
-public sealed class SessionsHttp(StorageAccount account, IOptions<ExportOptions> options, AdminGate admin)
+public sealed class SessionsHttp(BlobServiceClient blobs, IOptions<ExportOptions> options, AdminGate admin)
 {
     /// <summary><c>GET /api/sessions/archive</c>: <see cref="SessionsApi.ListArchive"/>.</summary>
     /// <param name="request">The request.</param>
@@ -25,7 +25,7 @@ public sealed class SessionsHttp(StorageAccount account, IOptions<ExportOptions>
     public async Task<IActionResult> ListArchive(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/archive")] HttpRequest request, CancellationToken cancellationToken) =>
         admin.Deny(request) ?? new ResultAction(await SessionsApi.ListArchive(
-            account, options, ApiQuery.Text(request, "tenant"), ApiQuery.Text(request, "folder"), cancellationToken));
+            blobs, options, ApiQuery.Text(request, "tenant"), ApiQuery.Text(request, "folder"), cancellationToken));
 
     /// <summary><c>GET /api/sessions/{channel}/{id}</c>: <see cref="SessionsApi.GetSessionMetadata"/>.</summary>
     /// <param name="request">The request.</param>
@@ -39,5 +39,5 @@ public sealed class SessionsHttp(StorageAccount account, IOptions<ExportOptions>
         string id,
         CancellationToken cancellationToken) =>
         admin.Deny(request) ?? new ResultAction(await SessionsApi.GetSessionMetadata(
-            account, options, channel, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+            blobs, options, channel, id, ApiQuery.Text(request, "tenant"), cancellationToken));
 }

@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,8 +27,8 @@ public static class SwitchboardServiceCollectionExtensions
     /// Registers storage (<c>AzureWebJobsStorage</c>, read when first needed), the options sections (<c>Admin</c>,
     /// <c>Ingest</c>, <c>Delivery</c>, <c>Triggers</c>, <c>Export</c>, <c>Sources</c>; invalid values stop the host at
     /// start-up), the trigger store and cache, webhook delivery, sessions, the source adapters and the pipeline steps,
-    /// and problem details for the HTTP API. The host must register an <see cref="IPipelineScheduler"/>:
-    /// <see cref="ProcessEvent"/> hands retries and exports to it.
+    /// and problem details for the HTTP API. Each call into <see cref="ProcessEvent"/> names the
+    /// <see cref="IPipelineScheduler"/> its retries and exports go to.
     /// </summary>
     public static IServiceCollection AddSwitchboardCore(this IServiceCollection services)
     {
@@ -34,8 +37,11 @@ public static class SwitchboardServiceCollectionExtensions
 
         // Read the way the Functions host reads AzureWebJobsStorage (connection string locally, managed identity in
         // Azure), and only when first needed, so a missing setting fails the call that needs storage with a message
-        // naming the setting.
-        services.AddSingleton(sp => StorageAccount.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        // naming the setting. One client per service, shared: the SDK clients are thread-safe and cheap to derive from.
+        services.AddSingleton(sp => StorageConnection.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton<StorageProbe>();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
@@ -50,7 +56,7 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddOptions<SourceOptions>().BindConfiguration(SourceOptions.SectionName);
 
         services.AddSingleton(sp => new TriggerStore(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(TriggerStore.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(TriggerStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TriggerCatalog>();
         services.AddSingleton(sp => new TriggerValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
         services.AddWebhookDelivery();
@@ -60,9 +66,9 @@ public static class SwitchboardServiceCollectionExtensions
 
         // Built when first resolved, so an unknown Sources:UcontactTimeZone fails loudly rather than shifting every event.
         services.AddSingleton(sp => new SourceAdapters(sp.GetRequiredService<IOptions<SourceOptions>>().Value));
-        services.AddSingleton(sp => new ClaimCheck(sp.GetRequiredService<StorageAccount>().GetBlobContainerClient(QueueNames.ClaimContainer)));
+        services.AddSingleton(sp => new ClaimCheck(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(QueueNames.ClaimContainer)));
         services.AddSingleton(sp => new IngestEvent(
-            sp.GetRequiredService<StorageAccount>().GetQueueClient(QueueNames.Events), sp.GetRequiredService<ClaimCheck>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Events), sp.GetRequiredService<ClaimCheck>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProcessEvent>();
 
         services.AddProblemDetails();

@@ -35,7 +35,7 @@ public static class DeliveryThroughput
         var entryPoint = AzuriteProcess.FindEntryPoint() ?? throw new InvalidOperationException("Run 'npm ci' first.");
         var (blob, queue, table) = AzuriteProcess.FreePorts();
         await using var azurite = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
-        await using var services = Services(azurite.Account);
+        await using var services = Services(StorageConnection.FromConnectionString(azurite.ConnectionString));
         var trigger = Trigger(url);
         await services.GetRequiredService<TriggerStore>().CreateAsync(trigger);
 
@@ -148,15 +148,17 @@ public static class DeliveryThroughput
         return app;
     }
 
-    private static ServiceProvider Services(StorageAccount account)
+    private static ServiceProvider Services(StorageConnection storage)
     {
+        var tables = storage.CreateTableServiceClient();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(account);
+        services.AddSingleton(tables);
+        services.AddSingleton(storage.CreateBlobServiceClient());
         services.AddOptions<DeliveryOptions>().Configure(o => o.AllowPrivateNetworks = true);
         services.AddOptions<TriggerOptions>();
-        services.AddSingleton(sp => new TriggerStore(account.GetTableClient(TriggerStore.TableName), TimeProvider.System));
+        services.AddSingleton(sp => new TriggerStore(tables.GetTableClient(TriggerStore.TableName), TimeProvider.System));
         services.AddSingleton<TriggerCatalog>();
         services.AddWebhookDelivery();
         return services.BuildServiceProvider();

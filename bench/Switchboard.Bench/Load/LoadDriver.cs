@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -88,8 +87,8 @@ public static class LoadDriver
             .Select(a => Math.Max(0, Stopwatch.GetElapsedTime(a.Value, received[a.Key]).TotalMilliseconds))
             .Order()
             .ToArray();
-        var queuePut = await RawQueuePutsPerSecondAsync(azurite.Account, count);
-        var queueGet = await RawQueueGetsPerSecondAsync(azurite.Account, count);
+        var queuePut = await RawQueuePutsPerSecondAsync(azurite, count);
+        var queueGet = await RawQueueGetsPerSecondAsync(azurite, count);
         var echo = await EchoPerSecondAsync(count);
 
         Console.WriteLine($"accepted {accepted.Count}/{count}, delivered {sorted.Length}");
@@ -138,27 +137,24 @@ public static class LoadDriver
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> RawQueuePutsPerSecondAsync(StorageAccount account, int count)
+    private static async Task<double> RawQueuePutsPerSecondAsync(AzuriteProcess azurite, int count)
     {
-        using var http = new HttpClient();
-        await account.GetQueueClient("raw-limit").CreateIfNotExistsAsync();
-        var messages = new Uri(account.QueueEndpoint, "raw-limit/messages");
+        using var bare = new BareStorage(azurite);
+        await StorageConnection.FromConnectionString(azurite.ConnectionString).CreateQueueServiceClient().GetQueueClient("raw-limit").CreateIfNotExistsAsync();
         var clock = Stopwatch.StartNew();
-        await ForEachAsync(count, i => StorageThroughput.SendSignedAsync(
-            http, account, HttpMethod.Post, messages, $"<QueueMessage><MessageText>{Convert.ToBase64String(Encoding.UTF8.GetBytes($"m{i}"))}</MessageText></QueueMessage>"));
+        await ForEachAsync(count, i => bare.SendMessageAsync("raw-limit", Convert.ToBase64String(Encoding.UTF8.GetBytes($"m{i}"))));
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> RawQueueGetsPerSecondAsync(StorageAccount account, int count)
+    private static async Task<double> RawQueueGetsPerSecondAsync(AzuriteProcess azurite, int count)
     {
-        using var http = new HttpClient();
-        var get = new Uri(account.QueueEndpoint, "raw-limit/messages?numofmessages=32&visibilitytimeout=300");
+        using var bare = new BareStorage(azurite);
         var received = 0;
         var clock = Stopwatch.StartNew();
         await ForEachAsync(Math.Max(1, count / 32), async _ =>
         {
-            var list = XDocument.Parse(await StorageThroughput.SendSignedAsync(http, account, HttpMethod.Get, get));
-            Interlocked.Add(ref received, list.Root!.Elements("QueueMessage").Count());
+            var messages = await bare.ReceiveMessagesAsync("raw-limit", 32, 300);
+            Interlocked.Add(ref received, messages.Count);
         });
         return received / clock.Elapsed.TotalSeconds;
     }

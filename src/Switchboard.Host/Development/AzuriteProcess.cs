@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using Switchboard.Storage;
 
 namespace Switchboard.Host.Development;
 
@@ -13,6 +12,13 @@ namespace Switchboard.Host.Development;
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
+    /// <summary>The account Azurite serves.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>Its key, public and the same in every Azurite.</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process process;
@@ -38,16 +44,12 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>The operating system process id, for logs.</summary>
     public int ProcessId => process.Id;
 
-    /// <summary>The account this emulator serves.</summary>
-    public StorageAccount Account => StorageAccount.Development("127.0.0.1", BlobPort, QueuePort, TablePort);
-
     /// <summary>A connection string with explicit endpoints for this emulator.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={StorageAccount.DevelopmentAccountName};" +
-        $"AccountKey={StorageAccount.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageAccount.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageAccount.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageAccount.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>
     /// Finds <c>node_modules/azurite</c> in <paramref name="startDirectory"/> or a parent of it, and
@@ -183,6 +185,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}",
             "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
+            // The storage SDKs may ask for a service version newer than this Azurite release knows; it serves them anyway.
             "--skipApiVersionCheck", "--disableTelemetry", "--silent",
         ];
         arguments.AddRange(location is null ? ["--inMemoryPersistence"] : ["--location", location]);

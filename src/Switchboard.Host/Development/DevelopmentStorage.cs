@@ -17,7 +17,7 @@ internal sealed partial class DevelopmentStorage(IConfiguration configuration, I
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!StorageAccount.IsDevelopmentStorage(configuration["AzureWebJobsStorage"]))
+        if (!StorageConnection.IsDevelopmentStorage(configuration[StorageConnection.DefaultSettingName]))
         {
             return;
         }

@@ -39,7 +39,7 @@ public static class PipelineServiceCollectionExtensions
     }
 
     private static QueueWorker Worker(IServiceProvider services, IQueueMessageHandler handler) => new(
-        services.GetRequiredService<StorageAccount>(),
+        services.GetRequiredService<StorageConnection>(),
         handler,
         services.GetRequiredService<ClaimCheck>(),
         services.GetRequiredService<IOptions<QueueOptions>>(),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
 
@@ -9,7 +10,7 @@ namespace Switchboard.Host.Jobs;
 /// messages can hide for at most 7 days, so longer delays are covered in steps (the message is put back when
 /// received early).
 /// </summary>
-public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, TimeProvider time) : IPipelineScheduler
+public sealed class JobScheduler(QueueServiceClient queues, ClaimCheck claims, TimeProvider time) : IPipelineScheduler
 {
     /// <summary>The longest one step hides a message: just under the queue's 7 days.</summary>
     public static readonly TimeSpan MaxStep = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -17,7 +18,7 @@ public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, Time
     /// <summary>How the job JSON is written: as the Functions app writes orchestration inputs (<see cref="PipelineJson.Options"/>).</summary>
     public static readonly JsonSerializerOptions JsonOptions = PipelineJson.Options;
 
-    private readonly QueueClient queue = account.GetQueueClient(QueueNames.Jobs);
+    private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Jobs);
     private volatile bool created;
 
     /// <inheritdoc />
@@ -41,13 +42,14 @@ public sealed class JobScheduler(StorageAccount account, ClaimCheck claims, Time
         ArgumentNullException.ThrowIfNull(job);
         if (!created)
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             created = true;
         }
 
-        var delay = job.DueAt - time.GetUtcNow();
+        // The service counts whole seconds and the SDK truncates: rounding up keeps a job from surfacing early.
+        var delay = TimeSpan.FromSeconds(Math.Ceiling((job.DueAt - time.GetUtcNow()).TotalSeconds));
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxStep ? MaxStep : delay;
         var text = await claims.WrapAsync(JsonSerializer.Serialize(job, JsonOptions), id, cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(text, delay, QueueClient.NeverExpires, cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(text, delay, QueueTimeToLive.Never, cancellationToken).ConfigureAwait(false);
     }
 }

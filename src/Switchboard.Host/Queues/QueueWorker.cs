@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Options;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
@@ -15,14 +17,38 @@ namespace Switchboard.Host.Queues;
 /// backs off to <see cref="QueueOptions.MaxPollInterval"/> while idle. On shutdown it stops receiving, lets in-flight
 /// work finish within <see cref="QueueOptions.DrainTimeout"/> and releases the rest (visibility 0).
 /// </summary>
-public sealed partial class QueueWorker(
-    StorageAccount account, IQueueMessageHandler handler, ClaimCheck claims, IOptions<QueueOptions> options, TimeProvider time, ILogger<QueueWorker> logger)
-    : BackgroundService
+public sealed partial class QueueWorker : BackgroundService
 {
-    private readonly QueueClient queue = account.GetQueueClient(handler.QueueName);
-    private readonly QueueClient poison = account.GetQueueClient(QueueNames.Poison(handler.QueueName));
+    private readonly IQueueMessageHandler handler;
+    private readonly ClaimCheck claims;
+    private readonly IOptions<QueueOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<QueueWorker> logger;
+    private readonly QueueClient queue;
+    private readonly QueueClient poison;
     private readonly ConcurrentDictionary<string, Lease> inFlight = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource abandon = new();
+
+    /// <summary>Creates the worker for <paramref name="handler"/>'s queue, with clients of its own on <paramref name="storage"/>.</summary>
+    public QueueWorker(
+        StorageConnection storage, IQueueMessageHandler handler, ClaimCheck claims, IOptions<QueueOptions> options, TimeProvider time, ILogger<QueueWorker> logger)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(handler);
+        this.handler = handler;
+        this.claims = claims;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+
+        // The SDK leaves a message whose text is not base64 out of what it receives and hands it here; without a
+        // handler it fails the whole receive instead. As the Functions host does, such a message goes to poison at once.
+        var queueOptions = StorageConnection.QueueOptions();
+        queueOptions.MessageDecodingFailed += PoisonUndecodableAsync;
+        var queues = storage.CreateQueueServiceClient(queueOptions);
+        queue = queues.GetQueueClient(handler.QueueName);
+        poison = queues.GetQueueClient(QueueNames.Poison(handler.QueueName));
+    }
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -65,8 +91,8 @@ public sealed partial class QueueWorker(
             {
                 if (!ready)
                 {
-                    await queue.CreateIfNotExistsAsync(stoppingToken);
-                    await poison.CreateIfNotExistsAsync(stoppingToken);
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                     ready = true;
                 }
 
@@ -84,21 +110,21 @@ public sealed partial class QueueWorker(
                     free++;
                 }
 
-                IReadOnlyList<QueueMessage> messages = [];
+                QueueMessage[] messages = [];
                 try
                 {
-                    messages = await queue.ReceiveMessagesAsync(free, settings.VisibilityTimeout, stoppingToken);
+                    messages = (await queue.ReceiveMessagesAsync(free, settings.VisibilityTimeout, stoppingToken)).Value;
                 }
                 finally
                 {
                     // Slots not taken by a message are handed back at once.
-                    if (free > messages.Count)
+                    if (free > messages.Length)
                     {
-                        slots.Release(free - messages.Count);
+                        slots.Release(free - messages.Length);
                     }
                 }
 
-                if (messages.Count == 0)
+                if (messages.Length == 0)
                 {
                     await Task.Delay(idle, time, stoppingToken);
                     idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
@@ -120,7 +146,7 @@ public sealed partial class QueueWorker(
             }
             catch (Exception exception)
             {
-                // Storage unreachable or refusing (Azure.Core reports exhausted retries as an AggregateException):
+                // Storage unreachable or refusing (the SDK reports exhausted retries as an AggregateException):
                 // a worker that gave up would stop the host, so it waits and tries again.
                 LogReceiveFailed(logger, exception, handler.QueueName);
                 ready = false;
@@ -146,15 +172,10 @@ public sealed partial class QueueWorker(
         var renewing = RenewAsync(lease, renewal.Token);
         try
         {
-            if (message.Body is null)
-            {
-                throw new PoisonMessageException("The message text is not base64: it was not written by Switchboard or the Functions host.");
-            }
-
             await handler.HandleAsync(message.Body.ToString(), message.DequeueCount, abandon.Token);
             await renewal.CancelAsync();
             await renewing;
-            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+            await DeleteAsync(message.MessageId, lease.PopReceipt);
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
@@ -164,7 +185,7 @@ public sealed partial class QueueWorker(
         {
             await renewal.CancelAsync();
             await renewing;
-            await PoisonAsync(lease, exception.Message);
+            await PoisonAsync(message.MessageId, lease.PopReceipt, message.DequeueCount, Convert.ToBase64String(message.Body.ToMemory().Span), exception.Message);
         }
         catch (Exception exception)
         {
@@ -183,8 +204,8 @@ public sealed partial class QueueWorker(
             while (true)
             {
                 await Task.Delay(every, time, cancellationToken);
-                var receipt = await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, options.Value.VisibilityTimeout, cancellationToken: cancellationToken);
-                lease.PopReceipt = receipt.PopReceipt;
+                var receipt = await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, visibilityTimeout: options.Value.VisibilityTimeout, cancellationToken: cancellationToken);
+                lease.PopReceipt = receipt.Value.PopReceipt;
             }
         }
         catch (OperationCanceledException)
@@ -197,14 +218,43 @@ public sealed partial class QueueWorker(
         }
     }
 
-    private async Task PoisonAsync(Lease lease, string reason)
+    private async Task PoisonUndecodableAsync(QueueMessageDecodingFailedEventArgs args)
     {
-        var message = lease.Message;
-        LogPoisoned(logger, handler.QueueName, message.MessageId, message.DequeueCount, reason);
-        var record = new PoisonedMessage(handler.QueueName, message.MessageId, message.DequeueCount, reason, time.GetUtcNow(), message.MessageText);
-        var text = await claims.WrapAsync(JsonSerializer.Serialize(record), $"poison-{message.MessageId}", CancellationToken.None);
-        await poison.SendMessageAsync(text, timeToLive: QueueClient.NeverExpires, cancellationToken: CancellationToken.None);
-        await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, CancellationToken.None);
+        if (args.ReceivedMessage is { } message)
+        {
+            // Received without decoding, so the body is the text as stored.
+            await PoisonAsync(
+                message.MessageId,
+                message.PopReceipt,
+                message.DequeueCount,
+                message.Body.ToString(),
+                "The message text is not base64: it was not written by Switchboard or the Functions host.");
+        }
+    }
+
+    private async Task PoisonAsync(string messageId, string popReceipt, long dequeueCount, string storedText, string reason)
+    {
+        LogPoisoned(logger, handler.QueueName, messageId, dequeueCount, reason);
+        var record = new PoisonedMessage(handler.QueueName, messageId, dequeueCount, reason, time.GetUtcNow(), storedText);
+        var text = await claims.WrapAsync(JsonSerializer.Serialize(record), $"poison-{messageId}", CancellationToken.None);
+        await poison.SendMessageAsync(text, timeToLive: QueueTimeToLive.Never, cancellationToken: CancellationToken.None);
+        await DeleteAsync(messageId, popReceipt);
+    }
+
+    /// <summary>
+    /// Deletes a message whose work is done. When the receipt no longer holds it (its lease ran out and another receive
+    /// took it, or it is gone) the work may be done twice, which every step tolerates; neither is a failure of this work.
+    /// </summary>
+    private async Task DeleteAsync(string messageId, string popReceipt)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None);
+        }
+        catch (RequestFailedException exception) when (exception.IsNotFound() || exception.ErrorCode == QueueErrorCode.PopReceiptMismatch.ToString())
+        {
+            LogLeaseLost(logger, exception, handler.QueueName, messageId);
+        }
     }
 
     private async Task BackOffAsync(Lease lease)
@@ -212,7 +262,7 @@ public sealed partial class QueueWorker(
         var seconds = Math.Min(30, 1 << (int)Math.Min(lease.Message.DequeueCount, 5));
         try
         {
-            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, TimeSpan.FromSeconds(seconds), cancellationToken: CancellationToken.None);
+            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.FromSeconds(seconds), cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException)
         {
@@ -224,7 +274,7 @@ public sealed partial class QueueWorker(
     {
         try
         {
-            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            await queue.UpdateMessageAsync(lease.Message.MessageId, lease.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
         catch (RequestFailedException)
         {

@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -77,7 +78,7 @@ public static class CrmApi
             services.HttpContext.Response.Headers.ETag = stored.ETag;
             return TypedResults.Ok(CrmSecrets.Masked(stored.Settings));
         }
-        catch (StorageException exception) when (exception.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound || (condition is not null && exception.Status == 400))
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound() || (condition is not null && exception.Status == 400))
         {
             // A malformed If-Match (storage answers 400) cannot match either.
             return TypedResults.Problem(
@@ -172,7 +173,7 @@ public static class CrmApi
             services.HttpContext.Response.Headers.ETag = saved.ETag;
             return TypedResults.Ok(CrmSecrets.Masked(saved.Settings));
         }
-        catch (StorageException exception) when (exception.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "CRM settings changed", detail: "The settings changed while the code was exchanged; consent again.");
         }

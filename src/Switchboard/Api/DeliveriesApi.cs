@@ -33,9 +33,9 @@ public static class DeliveriesApi
             problems["status"] = ["must be delivered, retrying or failed"];
         }
 
-        if (pageSize is < 1 or > TableClient.MaxPageSize)
+        if (pageSize is < 1 or > TablePaging.MaxPageSize)
         {
-            problems["pageSize"] = [$"must be between 1 and {TableClient.MaxPageSize}"];
+            problems["pageSize"] = [$"must be between 1 and {TablePaging.MaxPageSize}"];
         }
 
         if (problems.Count > 0)

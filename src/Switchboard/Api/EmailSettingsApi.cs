@@ -65,9 +65,9 @@ public static class EmailSettingsApi
             return problem;
         }
 
-        if (pageSize is < 1 or > TableClient.MaxPageSize)
+        if (pageSize is < 1 or > TablePaging.MaxPageSize)
         {
-            return Invalid("pageSize", $"must be between 1 and {TableClient.MaxPageSize}");
+            return Invalid("pageSize", $"must be between 1 and {TablePaging.MaxPageSize}");
         }
 
         QueueEmailSettingPage page;

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -15,30 +18,31 @@ public static class SessionsApi
 
     /// <summary><c>GET api/sessions/archive?folder=</c>: up to 1000 archive files (name, size, type) under the folder (default <c>ujet-</c>).</summary>
     public static async Task<Results<Ok<IReadOnlyList<ArchivedFile>>, ValidationProblem>> ListArchive(
-        StorageAccount account, IOptions<ExportOptions> options, string? tenant, string? folder, CancellationToken cancellationToken)
+        BlobServiceClient blobs, IOptions<ExportOptions> options, string? tenant, string? folder, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
         }
 
-        var container = account.GetBlobContainerClient(options.Value.Container);
+        var container = blobs.GetBlobContainerClient(options.Value.Container);
         var root = ArchiveLayout.Resolve(options.Value.FolderPath, tenant ?? TriggerDefaults.Tenant, folder ?? "ujet-");
         var files = new List<ArchivedFile>();
         try
         {
-            await foreach (var blob in container.GetBlobsAsync(root, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = root }, cancellationToken).ConfigureAwait(false))
             {
-                files.Add(new ArchivedFile(blob.Name, blob.ContentLength, blob.ContentType, blob.LastModified));
+                var properties = blob.Properties;
+                files.Add(new ArchivedFile(blob.Name, properties.ContentLength ?? 0, properties.ContentType, properties.LastModified ?? default));
                 if (files.Count == MaxFiles)
                 {
                     break;
                 }
             }
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             // No session has been exported yet, so the container does not exist.
         }
@@ -48,9 +52,9 @@ public static class SessionsApi
 
     /// <summary><c>GET api/sessions/{channel}/{id}</c>: the session's exported metadata file; 404 until it is exported.</summary>
     public static async Task<Results<Ok<JsonElement>, ProblemHttpResult, ValidationProblem>> GetSessionMetadata(
-        StorageAccount account, IOptions<ExportOptions> options, string channel, string id, string? tenant, CancellationToken cancellationToken)
+        BlobServiceClient blobs, IOptions<ExportOptions> options, string channel, string id, string? tenant, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
         {
@@ -61,11 +65,11 @@ public static class SessionsApi
         var path = ArchiveLayout.Resolve(options.Value.FolderPath, session.Tenant, ArchiveLayout.Metadata(session));
         try
         {
-            var content = await account.GetBlobContainerClient(options.Value.Container).GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            using var json = JsonDocument.Parse(content);
+            var download = await blobs.GetBlobContainerClient(options.Value.Container).GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            using var json = JsonDocument.Parse(download.Value.Content);
             return TypedResults.Ok(json.RootElement.Clone());
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not exported yet",
                 detail: $"{path} does not exist: the session is unknown, still open, or ended less than Export:Delay ago.");

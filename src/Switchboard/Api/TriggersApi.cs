@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,9 +28,9 @@ public static class TriggersApi
             return problem;
         }
 
-        if (pageSize is < 1 or > TableClient.MaxPageSize)
+        if (pageSize is < 1 or > TablePaging.MaxPageSize)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"must be between 1 and {TableClient.MaxPageSize}"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"must be between 1 and {TablePaging.MaxPageSize}"] });
         }
 
         TriggerPage page;
@@ -82,7 +83,7 @@ public static class TriggersApi
             services.HttpContext.Response.Headers.ETag = stored.ETag;
             return TypedResults.Created($"/api/triggers/{Uri.EscapeDataString(stored.Trigger.Id)}?tenant={Uri.EscapeDataString(stored.Trigger.Tenant)}", TriggerSecrets.Masked(stored.Trigger));
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException exception) when (exception.IsAlreadyExists())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Trigger exists", detail: $"Trigger '{trigger.Id}' already exists in tenant '{trigger.Tenant}'; update it with PUT.");
         }
@@ -155,11 +156,11 @@ public static class TriggersApi
             services.HttpContext.Response.Headers.ETag = stored.ETag;
             return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.PreconditionFailed)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Trigger changed", detail: "The trigger changed since the ETag in If-Match was read; GET it again and reapply the change.");
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             return NotFound(id, Tenant(tenant));
         }

@@ -1,9 +1,10 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
-using Switchboard.Storage;
 
 namespace Switchboard.Crm;
 
@@ -12,7 +13,7 @@ public static class CrmServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the CRM integration and binds <see cref="CrmOptions"/> to section <see cref="CrmOptions.SectionName"/>,
-    /// validated at start-up. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/>,
+    /// validated at start-up. Needs the <see cref="TableServiceClient"/>, <see cref="BlobServiceClient"/>, <see cref="TimeProvider"/>,
     /// <see cref="DeliveryOptions"/>, webhook delivery (its attempt log), session export, <see cref="IngestEvent"/> (for
     /// <c>CRM_Record_Pop</c>) and an <see cref="IPipelineScheduler"/> to be registered too.
     /// </summary>
@@ -26,14 +27,14 @@ public static class CrmServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => DeliveryServiceCollectionExtensions.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value))
             .RemoveAllLoggers();
         services.AddSingleton(sp => new CrmSettingsStore(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(CrmSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(CrmSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CrmSettingsCatalog>();
         services.AddSingleton(sp => new CrmSettingsValidator(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks));
         services.AddSingleton<CrmTokenSource>();
         services.AddSingleton<CrmClient>();
         services.AddSingleton<CrmCalls>();
         services.AddSingleton(sp => new CrmSessionStore(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(CrmSessionStore.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(CrmSessionStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CrmRecordPop>();
         services.AddSingleton<CrmSessionSync>();
         services.AddSingleton<CrmSessionLookup>();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 using Switchboard.Sessions;
 using Switchboard.Storage;
 
@@ -34,8 +36,8 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(session);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : Read(entity);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? Read(found.Value!) : null;
     }
 
     /// <summary>
@@ -48,7 +50,8 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var owner = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
-        var entity = await table.GetEntityIfExistsAsync(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var entity = response.HasValue ? response.Value : null;
         var state = entity is null ? new CrmSessionState() : Read(entity);
         if (entity?.GetDateTimeOffset("LeaseUntil") is { } until && until > now)
         {
@@ -58,12 +61,12 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
         var row = Entity(session, state, owner, now + duration);
         try
         {
-            var etag = entity is null
+            var written = entity is null
                 ? await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)
                 : await table.UpdateEntityAsync(row, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return (new CrmSessionLease(session, owner, etag, state), default);
+            return (new CrmSessionLease(session, owner, written.Headers.ETag.GetValueOrDefault(), state), default);
         }
-        catch (StorageException exception) when (exception.Kind is StorageErrorKind.AlreadyExists or StorageErrorKind.PreconditionFailed)
+        catch (RequestFailedException exception) when (exception.IsAlreadyExists() || exception.IsPreconditionFailed())
         {
             // Another run took it between the read and the write; it holds it for a full lease from about now.
             return (null, now + duration);
@@ -79,10 +82,11 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
         ArgumentNullException.ThrowIfNull(lease);
         try
         {
-            lease.ETag = await table.UpdateEntityAsync(
+            var updated = await table.UpdateEntityAsync(
                 Entity(lease.Session, lease.State, lease.Owner, time.GetUtcNow() + duration), lease.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            lease.ETag = updated.Headers.ETag.GetValueOrDefault();
         }
-        catch (StorageException exception) when (exception.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
             throw new CrmLeaseLostException($"The CRM lease of session {lease.Session.PartitionKey} was taken over by another run.", exception);
         }
@@ -97,7 +101,7 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
             await table.UpdateEntityAsync(Entity(lease.Session, lease.State, null, null), lease.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageException exception) when (exception.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
             return false;
         }

@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
@@ -9,7 +12,7 @@ using Switchboard.Storage;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// Brings a session's CRM up to date with its journal (seed 004, "API generica CRM personalizzata: flussi"), under the
+/// Brings a session's CRM up to date with its journal ("API generica CRM personalizzata: flussi"), under the
 /// session's lease so one run at a time calls the CRM:
 /// <list type="number">
 /// <item>Account: by id when the find-by-id URL carries <c>{ACCOUNT_ID}</c> and the session's events carry an id (a
@@ -31,7 +34,7 @@ public sealed partial class CrmSessionSync(
     SessionMetadataBuilder builder,
     CrmCalls calls,
     CrmRecordPop pop,
-    StorageAccount storage,
+    BlobServiceClient blobs,
     IOptions<ExportOptions> export,
     IOptions<CrmOptions> options,
     ILogger<CrmSessionSync> logger)
@@ -270,7 +273,7 @@ public sealed partial class CrmSessionSync(
 
         var session = run.Lease.Session;
         var settings = export.Value;
-        var container = storage.GetBlobContainerClient(settings.Container);
+        var container = blobs.GetBlobContainerClient(settings.Container);
         if (await PropertiesAsync(container.GetBlobClient(ArchiveLayout.Resolve(settings.FolderPath, session.Tenant, ArchiveLayout.Metadata(session))), cancellationToken).ConfigureAwait(false) is not { } metadata)
         {
             return;
@@ -434,8 +437,8 @@ public sealed partial class CrmSessionSync(
             throw new InvalidDataException($"{name} is {properties.ContentLength} bytes; Crm:MaxUploadBytes allows {max}.");
         }
 
-        var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return new CrmFile(name, properties.ContentType ?? ContentType(name), content.ToMemory());
+        var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return new CrmFile(name, properties.ContentType ?? ContentType(name), download.Value.Content.ToMemory());
     }
 
     private static string ContentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
@@ -453,9 +456,9 @@ public sealed partial class CrmSessionSync(
     {
         try
         {
-            return await blob.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Switchboard.Storage;
 
 namespace Switchboard.Crm;
@@ -33,14 +34,14 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new StoredCrmSettings(Read(entity), entity.ETag.ToString("H"));
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? new StoredCrmSettings(Read(found.Value!), found.Value!.ETag.ToString("H")) : null;
     }
 
     /// <summary>
     /// Stores validated settings for their tenant, stamping <see cref="CrmSettings.UpdatedAt"/>. With
-    /// <paramref name="ifMatch"/> the row must still have that ETag (else <see cref="StorageErrorKind.PreconditionFailed"/>,
-    /// or NotFound when it is gone); without, the settings are created or replaced.
+    /// <paramref name="ifMatch"/> the row must still have that ETag (else <see cref="RequestFailedException"/> 412, or 404
+    /// when it is gone); without, the settings are created or replaced.
     /// </summary>
     public async Task<StoredCrmSettings> SaveAsync(CrmSettings settings, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
@@ -48,10 +49,10 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var stamped = settings with { UpdatedAt = time.GetUtcNow() };
         var entity = new TableEntity(stamped.Tenant, RowKey) { [JsonProperty] = JsonSerializer.Serialize(stamped, CrmJson.Options) };
-        var etag = ifMatch is null
+        var written = ifMatch is null
             ? await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
             : await table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return new StoredCrmSettings(stamped, etag.ToString("H"));
+        return new StoredCrmSettings(stamped, written.Headers.ETag.GetValueOrDefault().ToString("H"));
     }
 
     /// <summary>Deletes the tenant's settings; false when it had none.</summary>
@@ -59,7 +60,8 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await table.DeleteEntityAsync(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deleted = await table.DeleteEntityAsync(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return deleted.Status != 404;
     }
 
     /// <summary>
@@ -84,7 +86,7 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
                 await SaveAsync(settings, current.ETag, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.PreconditionFailed && attempt < 3)
+            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < 3)
             {
             }
         }

@@ -3,6 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Switchboard.Events;
 using Switchboard.Storage;
 
@@ -107,7 +111,7 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
             await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists || exception.Status == 409)
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -117,8 +121,8 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     public async Task<DeliveryRecord?> GetAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, SummaryKey(deliveryId), SummaryColumns, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : ReadSummary(tenant, entity);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, SummaryKey(deliveryId), SummaryColumns, cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? ReadSummary(tenant, found.Value!) : null;
     }
 
     /// <summary>The delivery and its attempts, or null when the log has no such delivery.</summary>
@@ -131,7 +135,7 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
         }
 
         var attempts = new List<DeliveryAttempted>();
-        await foreach (var entity in table.QueryAsync(Range(tenant, $"a|{deliveryId}|"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(Range(tenant, $"a|{deliveryId}|"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             attempts.Add(ReadAttempt(tenant, entity));
         }
@@ -165,15 +169,16 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
             filter = Range(tenant, "d|");
         }
 
-        var page = await table.QueryPageAsync(filter, SummaryColumns, pageSize, continuation, cancellationToken).ConfigureAwait(false);
-        return new DeliveryPage([.. page.Items.Select(e => ReadSummary(tenant, e))], page.ContinuationToken);
+        var page = await table.QueryPageAsync(filter, pageSize, continuation, SummaryColumns, cancellationToken).ConfigureAwait(false);
+        return new DeliveryPage([.. page.Values.Select(e => ReadSummary(tenant, e))], page.ContinuationToken);
     }
 
     /// <summary>The event kept with a dead letter, or null when the delivery is unknown or kept none.</summary>
     public async Task<CanonicalEvent?> LoadPayloadAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, SummaryKey(deliveryId), ["Event", "EventBlob"], cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant, SummaryKey(deliveryId), ["Event", "EventBlob"], cancellationToken).ConfigureAwait(false);
+        var entity = response.HasValue ? response.Value : null;
         if (entity?.GetString("Event") is { } json)
         {
             return JsonSerializer.Deserialize(json, EventJsonContext.Default.CanonicalEvent);
@@ -183,10 +188,10 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
         {
             try
             {
-                var content = await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.Deserialize(content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent);
+                var download = await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+                return JsonSerializer.Deserialize(download.Value.Content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent);
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+            catch (RequestFailedException exception) when (exception.IsNotFound())
             {
                 return null;
             }
@@ -224,12 +229,13 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
 
         if (!containerCreated)
         {
-            await payloads.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             containerCreated = true;
         }
 
         var name = $"{head.PartitionKey}/{head.RowKey[2..]}.json";
-        await payloads.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        await payloads.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
         head["EventBlob"] = name;
     }
 
@@ -274,13 +280,13 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
 
     // Row keys of one prefix sort between the prefix and the prefix with its last '|' raised to '}'.
     private static string Range(string tenant, string prefix) =>
-        TableFilter.Create($"PartitionKey eq {tenant} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
     private static string EventFilter(DeliveryQuery query) =>
-        query.EventId is { } eventId ? " and " + TableFilter.Create($"EventId eq {eventId}") : string.Empty;
+        query.EventId is { } eventId ? " and " + TableClient.CreateQueryFilter($"EventId eq {eventId}") : string.Empty;
 
     private static string StateFilter(DeliveryQuery query) =>
-        query.State is { } state ? " and " + TableFilter.Create($"State eq {Name(state)}") : string.Empty;
+        query.State is { } state ? " and " + TableClient.CreateQueryFilter($"State eq {Name(state)}") : string.Empty;
 
     private static TableEntity AttemptEntity(DeliveryAttempted attempt) => new(attempt.Tenant, $"a|{attempt.DeliveryId}|{attempt.Attempt.ToString("0000", CultureInfo.InvariantCulture)}")
     {

@@ -1,8 +1,9 @@
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Switchboard.Pipeline;
-using Switchboard.Storage;
 
 namespace Switchboard.Delivery;
 
@@ -10,7 +11,7 @@ namespace Switchboard.Delivery;
 public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers delivery. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/>, the trigger catalog and
+    /// Registers delivery. Needs the <see cref="TableServiceClient"/>, <see cref="BlobServiceClient"/>, <see cref="TimeProvider"/>, the trigger catalog and
     /// <see cref="DeliveryOptions"/> (bind section <see cref="DeliveryOptions.SectionName"/>) to be registered too.
     /// </summary>
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services)
@@ -24,9 +25,10 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton(sp =>
         {
-            var account = sp.GetRequiredService<StorageAccount>();
             var options = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            return new DeliveryLog(account.GetTableClient(DeliveryLog.TableName), account.GetBlobContainerClient(options.PayloadContainer));
+            return new DeliveryLog(
+                sp.GetRequiredService<TableServiceClient>().GetTableClient(DeliveryLog.TableName),
+                sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.PayloadContainer));
         });
         services.AddSingleton<AttemptDelivery>();
         return services;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
 using Switchboard.Storage;
 
 namespace Switchboard.Email;
@@ -38,12 +40,12 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
                 await table.AddEntityAsync(new TableEntity(tenant, rowKey) { ["ClaimedAt"] = now }, cancellationToken).ConfigureAwait(false);
                 return null;
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+            catch (RequestFailedException exception) when (exception.IsAlreadyExists())
             {
             }
 
-            var held = await table.GetEntityIfExistsAsync(tenant, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (held is null)
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue)
             {
                 if (round < 2)
                 {
@@ -53,6 +55,7 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
                 return now;
             }
 
+            var held = response.Value!;
             var staleAt = (held.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue) + lease;
             if (staleAt > now)
             {
@@ -64,7 +67,7 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
                 await table.UpdateEntityAsync(new TableEntity(tenant, rowKey) { ["ClaimedAt"] = now }, held.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return null;
             }
-            catch (StorageException exception) when (exception.Kind is StorageErrorKind.PreconditionFailed or StorageErrorKind.NotFound)
+            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
             {
                 // Another run took the stale claim over (or released it) first.
                 return now + lease;

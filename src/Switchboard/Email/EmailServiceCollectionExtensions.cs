@@ -1,10 +1,11 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
-using Switchboard.Storage;
 
 namespace Switchboard.Email;
 
@@ -13,7 +14,7 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// Registers session-outcome email and binds <see cref="EmailOptions"/> to section <see cref="EmailOptions.SectionName"/>,
-    /// validated at start-up when email is on. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/>,
+    /// validated at start-up when email is on. Needs the <see cref="TableServiceClient"/>, <see cref="BlobServiceClient"/>, <see cref="TimeProvider"/>,
     /// <see cref="IPipelineScheduler"/>, the <see cref="DeliveryLog"/> (<see cref="DeliveryServiceCollectionExtensions.AddWebhookDelivery"/>)
     /// and <see cref="ExportOptions"/> (<c>AddSessionExport</c>) to be registered too.
     /// </summary>
@@ -23,9 +24,9 @@ public static class EmailServiceCollectionExtensions
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.AddSingleton(sp => new EmailSettingsStore(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(EmailSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(EmailSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EmailAttemptClaims(
-            sp.GetRequiredService<StorageAccount>().GetTableClient(EmailAttemptClaims.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(EmailAttemptClaims.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<SendSessionEmail>();
         services.AddSingleton<ISessionFollower, SessionEmailFollower>();

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Storage;
@@ -42,8 +43,8 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, GlobalKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? EmailSetting.Off : Read(entity);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, GlobalKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? Read(found.Value!) : EmailSetting.Off;
     }
 
     /// <summary>Saves the tenant's global setting (address trimmed) and returns it as stored.</summary>
@@ -62,8 +63,8 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(queue);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : ReadQueue(entity);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? ReadQueue(found.Value!) : null;
     }
 
     /// <summary>Saves a queue's setting (address trimmed; the queue's spelling as given) and returns it as stored.</summary>
@@ -87,7 +88,8 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(queue);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await table.DeleteEntityAsync(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deleted = await table.DeleteEntityAsync(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return deleted.Status != 404;
     }
 
     /// <summary>
@@ -100,9 +102,9 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Keys of the prefix sort between "queue|" and "queue}" ('}' follows '|').
-        var filter = TableFilter.Create($"PartitionKey eq {tenant} and RowKey ge {QueuePrefix} and RowKey lt {"queue}"}");
-        var page = await table.QueryPageAsync(filter, pageSize: pageSize, continuationToken: continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new QueueEmailSettingPage([.. page.Items.Select(ReadQueue)], page.ContinuationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and RowKey ge {QueuePrefix} and RowKey lt {"queue}"}");
+        var page = await table.QueryPageAsync(filter, pageSize, continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new QueueEmailSettingPage([.. page.Values.Select(ReadQueue)], page.ContinuationToken);
     }
 
     /// <summary>

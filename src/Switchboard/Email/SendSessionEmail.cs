@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
@@ -10,7 +12,7 @@ using Switchboard.Storage;
 namespace Switchboard.Email;
 
 /// <summary>
-/// The session-outcome email step (seed 004, "Aggiornamento del record CRM via email"): after a session's export,
+/// The session-outcome email step ("Aggiornamento del record CRM via email"): after a session's export,
 /// a completed session — never a failed or abandoned one — is emailed to the address the tenant's settings give its
 /// queue (<see cref="EmailInheritance"/>), with the metadata JSON as the body and, for chats, the transcript attached.
 /// The first attempt runs at once; transient failures are retried with the linear policy through
@@ -28,7 +30,7 @@ public sealed partial class SendSessionEmail(
     EmailAttemptClaims claims,
     SmtpEmailSender sender,
     DeliveryLog log,
-    StorageAccount storage,
+    BlobServiceClient blobs,
     IOptions<EmailOptions> emailOptions,
     IOptions<ExportOptions> exportOptions,
     TimeProvider time,
@@ -59,9 +61,9 @@ public sealed partial class SendSessionEmail(
         string metadataJson;
         try
         {
-            metadataJson = (await archive.GetBlobClient(metadataBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            metadataJson = (await archive.GetBlobClient(metadataBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             LogMetadataMissing(logger, session.PartitionKey, metadataBlob);
             return null;
@@ -219,9 +221,9 @@ public sealed partial class SendSessionEmail(
         {
             try
             {
-                metadataJson = (await archive.GetBlobClient(job.MetadataBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                metadataJson = (await archive.GetBlobClient(job.MetadataBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+            catch (RequestFailedException exception) when (exception.IsNotFound())
             {
                 return SmtpOutcome.Failure(AttemptError.Request, $"The metadata file {job.MetadataBlob} is no longer archived.");
             }
@@ -232,9 +234,9 @@ public sealed partial class SendSessionEmail(
         {
             try
             {
-                transcript = (await archive.GetBlobClient(transcriptBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                transcript = (await archive.GetBlobClient(transcriptBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToString();
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+            catch (RequestFailedException exception) when (exception.IsNotFound())
             {
                 LogTranscriptMissing(logger, job.DeliveryId, transcriptBlob);
             }
@@ -252,7 +254,7 @@ public sealed partial class SendSessionEmail(
         return await sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
     }
 
-    private BlobContainerClient Archive() => storage.GetBlobContainerClient(exportOptions.Value.Container);
+    private BlobContainerClient Archive() => blobs.GetBlobContainerClient(exportOptions.Value.Container);
 
 
     private static string Describe(SmtpOutcome outcome) =>

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Switchboard.Storage;
 
 namespace Switchboard.Pipeline;
@@ -33,7 +36,8 @@ public sealed class ClaimCheck(BlobContainerClient container)
 
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var name = $"{id}.json";
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(name).UploadAsync(
+            BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Serialize(new Dictionary<string, string> { [ClaimProperty] = name });
     }
 
@@ -47,10 +51,10 @@ public sealed class ClaimCheck(BlobContainerClient container)
 
         try
         {
-            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.ToString();
+            var download = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return download.Value.Content.ToString();
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
             throw new PoisonMessageException($"The message claims blob {name} in {container.Name}, which does not exist.", exception);
         }
@@ -84,7 +88,7 @@ public sealed class ClaimCheck(BlobContainerClient container)
     {
         if (!created)
         {
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             created = true;
         }
     }

@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Events;
@@ -10,7 +13,7 @@ using Switchboard.Storage;
 namespace Switchboard.Pipeline;
 
 /// <summary>
-/// The export step both hosts run when a session's export is due (DESIGN §1, §4): reads the session's journal, copies
+/// The export step both hosts run when a session's export is due: reads the session's journal, copies
 /// its media, recordings and voicemails, and writes the chat transcript and the metadata file in the UJET layout under
 /// <see cref="ExportOptions.FolderPath"/> of <see cref="ExportOptions.Container"/>.
 /// <para>
@@ -23,7 +26,7 @@ namespace Switchboard.Pipeline;
 /// </summary>
 public sealed partial class ExportSession(
     SessionJournal journal,
-    StorageAccount storage,
+    BlobServiceClient blobs,
     MediaCopier copier,
     SessionMetadataBuilder builder,
     IOptions<ExportOptions> options,
@@ -47,10 +50,10 @@ public sealed partial class ExportSession(
             return new SessionExported { Tenant = job.Tenant, Channel = job.Channel, SessionId = job.SessionId, EventCount = 0 };
         }
 
-        var container = storage.GetBlobContainerClient(settings.Container);
+        var container = blobs.GetBlobContainerClient(settings.Container);
         if (!containerCreated)
         {
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             containerCreated = true;
         }
 
@@ -119,19 +122,23 @@ public sealed partial class ExportSession(
     {
         try
         {
-            var properties = await blob.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-            if (properties.Metadata.TryGetValue(ContentHashMetadata, out var stored) && string.Equals(stored, hash, StringComparison.Ordinal))
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (properties.Value.Metadata.TryGetValue(ContentHashMetadata, out var stored) && string.Equals(stored, hash, StringComparison.Ordinal))
             {
                 return false;
             }
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.NotFound)
+        catch (RequestFailedException exception) when (exception.IsNotFound())
         {
         }
 
         await blob.UploadAsync(
             BinaryData.FromBytes(content),
-            new BlobUploadOptions { ContentType = contentType, Metadata = new Dictionary<string, string> { [ContentHashMetadata] = hash } },
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [ContentHashMetadata] = hash },
+            },
             cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Switchboard.Events;
 using Switchboard.Storage;
 
@@ -24,12 +25,12 @@ public sealed class IngestEvent(QueueClient events, ClaimCheck claims, TimeProvi
         var message = await claims.WrapAsync(json, canonical.Id, cancellationToken).ConfigureAwait(false);
         if (!created)
         {
-            await events.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await events.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             created = true;
         }
 
         // Never expiring: an event accepted with 202 must not vanish because no worker ran for a week.
-        await events.SendMessageAsync(message, timeToLive: QueueClient.NeverExpires, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await events.SendMessageAsync(message, timeToLive: QueueTimeToLive.Never, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new EventAccepted(canonical.Id, canonical.Source, canonical.Type);
     }
 }

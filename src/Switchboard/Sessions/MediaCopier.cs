@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Storage;
@@ -43,7 +45,7 @@ public sealed class MediaCopier(IHttpClientFactory clients, IOptions<ExportOptio
     /// <summary>
     /// Copies <paramref name="source"/> to <paramref name="target"/> unless the target exists, storing the server's
     /// content type (else <paramref name="defaultContentType"/>). What the source or the network did is the result,
-    /// never an exception; storage failures throw <see cref="StorageException"/>, and cancelling
+    /// never an exception; storage failures throw <see cref="RequestFailedException"/>, and cancelling
     /// <paramref name="cancellationToken"/> throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task<MediaCopied> CopyAsync(Uri source, BlobClient target, string defaultContentType, CancellationToken cancellationToken = default)
@@ -51,7 +53,7 @@ public sealed class MediaCopier(IHttpClientFactory clients, IOptions<ExportOptio
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrWhiteSpace(defaultContentType);
-        if (await target.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        if ((await target.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)
         {
             return new MediaCopied { AlreadyArchived = true };
         }
@@ -88,13 +90,13 @@ public sealed class MediaCopier(IHttpClientFactory clients, IOptions<ExportOptio
                 var capped = new CappedReadStream(body, settings.MaxMediaBytes);
                 try
                 {
-                    await target.UploadAsync(capped, new BlobUploadOptions { ContentType = contentType, Overwrite = false }, linked.Token).ConfigureAwait(false);
+                    await target.UploadAsync(capped, StreamedBlobUpload.CreateOnly(contentType), linked.Token).ConfigureAwait(false);
                 }
                 catch (IOException) when (capped.Exceeded)
                 {
                     return MediaCopied.Failure("too-large", $"The file is over Export:MaxMediaBytes ({settings.MaxMediaBytes}).", status);
                 }
-                catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+                catch (RequestFailedException exception) when (exception.IsAlreadyExists())
                 {
                     // A concurrent export archived it first.
                     return new MediaCopied { AlreadyArchived = true };

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Switchboard.Events;
 using Switchboard.Storage;
 
@@ -53,7 +57,7 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
     /// <summary>
     /// Journals <paramref name="canonical"/> in its session; null (and nothing written) when it belongs to no session.
     /// An ending event also records the end, in the same transaction. Storage failures throw
-    /// <see cref="StorageException"/>; an event already journaled is not one.
+    /// <see cref="RequestFailedException"/>; an event already journaled is not one.
     /// </summary>
     public async Task<SessionJournaled?> AppendAsync(CanonicalEvent canonical, CancellationToken cancellationToken = default)
     {
@@ -79,7 +83,7 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
                     cancellationToken).ConfigureAwait(false);
                 return Journaled(session, canonical, appended: true, canonical.OccurredAt.ToUniversalTime());
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+            catch (TableTransactionFailedException exception) when (exception.IsAlreadyExists())
             {
                 // The transaction is atomic: the row exists, so the end it recorded does too.
                 return Journaled(session, canonical, appended: false, await EndedAtAsync(row.PartitionKey, cancellationToken).ConfigureAwait(false));
@@ -99,8 +103,8 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
         ArgumentNullException.ThrowIfNull(session);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var events = new List<CanonicalEvent>();
-        var filter = TableFilter.Create($"PartitionKey eq {session.PartitionKey}");
-        await foreach (var row in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.PartitionKey}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey == StateRowKey)
             {
@@ -126,8 +130,8 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
 
     private async Task<DateTimeOffset?> EndedAtAsync(string partitionKey, CancellationToken cancellationToken)
     {
-        var state = await table.GetEntityIfExistsAsync(partitionKey, StateRowKey, [EndedAtProperty], cancellationToken).ConfigureAwait(false);
-        return state?.GetDateTimeOffset(EndedAtProperty);
+        var state = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, StateRowKey, [EndedAtProperty], cancellationToken).ConfigureAwait(false);
+        return state.HasValue ? state.Value!.GetDateTimeOffset(EndedAtProperty) : null;
     }
 
     private async Task<bool> AddAsync(TableEntity row, CancellationToken cancellationToken)
@@ -137,7 +141,7 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
             await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (StorageException exception) when (exception.Kind == StorageErrorKind.AlreadyExists)
+        catch (RequestFailedException exception) when (exception.IsAlreadyExists())
         {
             return false;
         }
@@ -161,14 +165,14 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
 
         if (!containerCreated)
         {
-            await payloads.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             containerCreated = true;
         }
 
         // Written before the row, so a row never points at a missing blob; a retry rewrites the same bytes.
         var name = Uri.EscapeDataString(canonical.Id) + ".json";
         await payloads.GetBlobClient(name)
-            .UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { ContentType = "application/json" }, cancellationToken)
+            .UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken)
             .ConfigureAwait(false);
         row[EventBlobProperty] = name;
         return row;
@@ -183,8 +187,8 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
 
         var name = row.GetString(EventBlobProperty)
             ?? throw new InvalidDataException($"Journal row {row.PartitionKey}/{row.RowKey} holds no event.");
-        var content = await payloads.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent)
+        var download = await payloads.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(download.Value.Content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent)
             ?? throw new InvalidDataException($"Journal blob {name} holds no event.");
     }
 

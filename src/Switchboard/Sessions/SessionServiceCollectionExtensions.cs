@@ -1,9 +1,10 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
-using Switchboard.Storage;
 
 namespace Switchboard.Sessions;
 
@@ -12,7 +13,7 @@ public static class SessionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers sessions and binds <see cref="ExportOptions"/> to section <see cref="ExportOptions.SectionName"/>,
-    /// validated at start-up. Needs <see cref="StorageAccount"/>, <see cref="TimeProvider"/> and
+    /// validated at start-up. Needs the <see cref="TableServiceClient"/>, <see cref="BlobServiceClient"/>, <see cref="TimeProvider"/> and
     /// <see cref="DeliveryOptions"/> (for <see cref="DeliveryOptions.AllowPrivateNetworks"/>) to be registered too.
     /// </summary>
     public static IServiceCollection AddSessionExport(this IServiceCollection services)
@@ -24,11 +25,9 @@ public static class SessionServiceCollectionExtensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => MediaCopier.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks))
             .RemoveAllLoggers();
-        services.AddSingleton(sp =>
-        {
-            var account = sp.GetRequiredService<StorageAccount>();
-            return new SessionJournal(account.GetTableClient(SessionJournal.TableName), account.GetBlobContainerClient(SessionJournal.DefaultPayloadContainer));
-        });
+        services.AddSingleton(sp => new SessionJournal(
+            sp.GetRequiredService<TableServiceClient>().GetTableClient(SessionJournal.TableName),
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(SessionJournal.DefaultPayloadContainer)));
         services.AddSingleton<SessionTracker>();
         services.AddSingleton<SessionMetadataBuilder>();
         services.AddSingleton<MediaCopier>();

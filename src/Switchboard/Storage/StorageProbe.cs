@@ -1,72 +1,90 @@
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Switchboard.Storage;
 
 /// <summary>
-/// Asks each storage service for a one-item listing with a signed request, so a wrong key shows as
-/// clearly as a stopped emulator. One short try, no retries: a health check must answer fast.
+/// Asks each storage service for a one-item listing with the account's credentials, so a wrong key shows as clearly
+/// as a stopped emulator. One short try, no retries: a health check must answer fast.
 /// </summary>
 public sealed class StorageProbe
 {
-    private readonly StorageAccount account;
-    private readonly Dictionary<StorageService, HttpPipeline> pipelines;
+    private readonly BlobServiceClient blobs;
+    private readonly QueueServiceClient queues;
+    private readonly TableServiceClient tables;
 
     /// <summary>Creates probes for the account's three services.</summary>
-    public StorageProbe(StorageAccount account)
+    public StorageProbe(StorageConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        this.account = account;
-        var options = new StorageClientOptions();
-        options.Retry.MaxRetries = 0;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        pipelines = Enum.GetValues<StorageService>().ToDictionary(s => s, s => account.CreatePipeline(s, options));
+        ArgumentNullException.ThrowIfNull(connection);
+        blobs = connection.CreateBlobServiceClient(OneShortTry(StorageConnection.BlobOptions()));
+        queues = connection.CreateQueueServiceClient(OneShortTry(StorageConnection.QueueOptions()));
+        tables = connection.CreateTableServiceClient(OneShortTry(StorageConnection.TableOptions()));
     }
 
     /// <summary>Probes all three services at once.</summary>
     public async Task<IReadOnlyList<StorageProbeResult>> ProbeAllAsync(CancellationToken cancellationToken = default) =>
         await Task.WhenAll(Enum.GetValues<StorageService>().Select(s => ProbeAsync(s, cancellationToken))).ConfigureAwait(false);
 
-    /// <summary>Probes one service; never throws for an unreachable service.</summary>
+    /// <summary>Probes one service; never throws for an unreachable or refusing service.</summary>
     public async Task<StorageProbeResult> ProbeAsync(StorageService service, CancellationToken cancellationToken = default)
     {
-        var endpoint = account.Endpoint(service);
-        var pipeline = pipelines[service];
-        using var message = pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = RequestMethod.Get;
-        request.Uri.Reset(endpoint);
-        if (service == StorageService.Table)
+        var endpoint = service switch
         {
-            request.Uri.AppendPath("Tables", escape: false);
-            request.Uri.AppendQuery("$top", "1");
-            request.Headers.SetValue("x-ms-version", StorageVersions.Table);
-            request.Headers.SetValue("Accept", "application/json;odata=nometadata");
-        }
-        else
-        {
-            request.Uri.AppendQuery("comp", "list");
-            request.Uri.AppendQuery("maxresults", "1");
-            request.Headers.SetValue("x-ms-version", StorageVersions.BlobAndQueue);
-        }
-
+            StorageService.Blob => blobs.Uri,
+            StorageService.Queue => queues.Uri,
+            StorageService.Table => tables.Uri,
+            _ => throw new ArgumentOutOfRangeException(nameof(service), service, "Unknown storage service."),
+        };
         try
         {
-            await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var status = message.Response.Status;
-            var error = message.Response.IsError
-                ? $"{status} {(message.Response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : message.Response.ReasonPhrase)}"
-                : null;
-            return new StorageProbeResult(service, endpoint, !message.Response.IsError, status, error);
+            var status = service switch
+            {
+                StorageService.Blob => await FirstPageStatusAsync(blobs.GetBlobContainersAsync(cancellationToken: cancellationToken)).ConfigureAwait(false),
+                StorageService.Queue => await FirstPageStatusAsync(queues.GetQueuesAsync(cancellationToken: cancellationToken)).ConfigureAwait(false),
+                _ => await FirstPageStatusAsync(tables.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken)).ConfigureAwait(false),
+            };
+            return new StorageProbeResult(service, endpoint, true, status, null);
+        }
+        catch (RequestFailedException exception) when (exception.Status != 0)
+        {
+            return new StorageProbeResult(service, endpoint, false, exception.Status, $"{exception.Status} {exception.ErrorCode}");
         }
         catch (RequestFailedException exception)
         {
+            // Status 0: nothing answered (connection refused, name not resolved).
             return new StorageProbeResult(service, endpoint, false, null, exception.Message);
+        }
+        catch (AggregateException exception)
+        {
+            // How the SDK reports several failed tries; with retries off there is one, but the probe must not throw.
+            return new StorageProbeResult(service, endpoint, false, null, exception.InnerExceptions[^1].Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new StorageProbeResult(service, endpoint, false, null, "timed out");
         }
+    }
+
+    private static T OneShortTry<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        return options;
+    }
+
+    private static async Task<int> FirstPageStatusAsync<T>(AsyncPageable<T> pageable)
+        where T : notnull
+    {
+        await foreach (var page in pageable.AsPages(pageSizeHint: 1).ConfigureAwait(false))
+        {
+            return page.GetRawResponse().Status;
+        }
+
+        throw new InvalidOperationException("A listing returned no page.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Switchboard.Storage;
 
 namespace Switchboard.Triggers;
@@ -31,13 +32,13 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     public async Task<StoredTrigger?> GetAsync(string tenant, string id, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var entity = await table.GetEntityIfExistsAsync(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : new StoredTrigger(Read(entity), entity.ETag.ToString("H"));
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? new StoredTrigger(Read(found.Value!), found.Value!.ETag.ToString("H")) : null;
     }
 
     /// <summary>
-    /// Stores a new, validated trigger, stamping its creation time; throws <see cref="StorageException"/> with
-    /// <see cref="StorageErrorKind.AlreadyExists"/> when the id is taken.
+    /// Stores a new, validated trigger, stamping its creation time; throws <see cref="RequestFailedException"/> (409
+    /// <c>EntityAlreadyExists</c>) when the id is taken.
     /// </summary>
     public async Task<StoredTrigger> CreateAsync(Trigger trigger, CancellationToken cancellationToken = default)
     {
@@ -45,23 +46,23 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
         var now = time.GetUtcNow();
         var stamped = trigger with { CreatedAt = now, UpdatedAt = now };
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var etag = await table.AddEntityAsync(Entity(stamped), cancellationToken).ConfigureAwait(false);
-        return new StoredTrigger(stamped, etag.ToString("H"));
+        var added = await table.AddEntityAsync(Entity(stamped), cancellationToken).ConfigureAwait(false);
+        return new StoredTrigger(stamped, added.Headers.ETag.GetValueOrDefault().ToString("H"));
     }
 
     /// <summary>
     /// Replaces a trigger when its ETag still is <paramref name="ifMatch"/> (null: whatever it is), keeping its
-    /// creation time; <see cref="StorageErrorKind.PreconditionFailed"/> when it changed, NotFound when it is gone.
+    /// creation time; throws <see cref="RequestFailedException"/> 412 when it changed, 404 when it is gone.
     /// </summary>
     public async Task<StoredTrigger> ReplaceAsync(Trigger trigger, string? ifMatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         var current = await GetAsync(trigger.Tenant, trigger.Id, cancellationToken).ConfigureAwait(false)
-            ?? throw new StorageException(404, "ResourceNotFound", $"Trigger {trigger.Id} does not exist.");
+            ?? throw new RequestFailedException(404, $"Trigger {trigger.Id} does not exist.", "ResourceNotFound", null);
         var condition = ifMatch is null ? new ETag(current.ETag) : new ETag(ifMatch);
         var stamped = trigger with { CreatedAt = current.Trigger.CreatedAt, UpdatedAt = time.GetUtcNow() };
-        var etag = await table.UpdateEntityAsync(Entity(stamped), condition, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return new StoredTrigger(stamped, etag.ToString("H"));
+        var updated = await table.UpdateEntityAsync(Entity(stamped), condition, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return new StoredTrigger(stamped, updated.Headers.ETag.GetValueOrDefault().ToString("H"));
     }
 
     /// <summary>Turns a trigger on or off; null when it does not exist.</summary>
@@ -80,7 +81,7 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
             {
                 return await ReplaceAsync(current.Trigger with { Enabled = enabled }, current.ETag, cancellationToken).ConfigureAwait(false);
             }
-            catch (StorageException exception) when (exception.Kind == StorageErrorKind.PreconditionFailed && attempt < 3)
+            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < 3)
             {
             }
         }
@@ -90,7 +91,9 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     public async Task<bool> DeleteAsync(string tenant, string id, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        return await table.DeleteEntityAsync(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // The SDK answers a delete of a missing entity with its 404 rather than an exception.
+        var deleted = await table.DeleteEntityAsync(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return deleted.Status != 404;
     }
 
     /// <summary>Deletes several triggers of one tenant; returns the ids that existed and were deleted.</summary>
@@ -105,8 +108,8 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     public async Task<TriggerPage> ListAsync(string tenant, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var page = await table.QueryPageAsync(TableFilter.Create($"PartitionKey eq {tenant}"), pageSize: pageSize, continuationToken: continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return new TriggerPage([.. page.Items.Select(Read)], page.ContinuationToken);
+        var page = await table.QueryPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), pageSize, continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new TriggerPage([.. page.Values.Select(Read)], page.ContinuationToken);
     }
 
     /// <summary>Every trigger of a tenant.</summary>
@@ -114,7 +117,7 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var triggers = new List<Trigger>();
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {tenant}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             triggers.Add(Read(entity));
         }
