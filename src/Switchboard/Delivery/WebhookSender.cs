@@ -95,13 +95,13 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<D
         var message = new HttpRequestMessage(method, url);
         foreach (var (name, value) in request.Headers)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            WireText.AddHeader(message.Headers, name, value);
         }
 
         if (withBody)
         {
             message.Content = new ReadOnlyMemoryContent(request.Body);
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            WireText.AddHeader(message.Content.Headers, "Content-Type", request.ContentType!);
         }
 
         return message;
