@@ -56,6 +56,16 @@ public sealed class CrmLookupUrlTests
             "https://crm.example.com/s?ani=%2A222%2A333%2A4444",
             CrmLookupUrl.Render("https://crm.example.com/s?ani={ANI}", Facts("call", "1", """{"call_id":1,"end_user_phone":"+12223334444"}""").ToLookupValues(CrmPhoneFormat.Automatic)));
 
+    [Fact]
+    public void Line_breaks_in_session_data_or_the_template_are_percent_encoded()
+    {
+        var facts = Facts("call", "103646", """{"call_id":103646,"end_user_email":"kim@example.com\r\nX-Evil: 1"}""");
+
+        var url = CrmLookupUrl.Render("https://crm.example.com/s?email={EMAIL}&note=a\r\nb#x\ny", facts.ToLookupValues(CrmPhoneFormat.E164));
+
+        Assert.Equal("https://crm.example.com/s?email=kim%40example.com%0D%0AX-Evil%3A%201&note=a%0D%0Ab#x%0Ay", url);
+    }
+
     [Theory]
     [InlineData("call", "Voice Inbound", "phone")]
     [InlineData("call", "Voice Inbound (IVR using Mobile)", "phone")]

@@ -33,7 +33,23 @@ public sealed class NetworkGuardTests
     [InlineData("::ffff:127.0.0.1", "loopback")]
     [InlineData("::ffff:169.254.169.254", "cloud metadata")]
     [InlineData("::ffff:10.1.2.3", "private")]
+    [InlineData("::ffff:7f00:1", "loopback")]
+    [InlineData("::ffff:a00:1", "private")]
+    [InlineData("::ffff:a9fe:a9fe", "cloud metadata")]
+    [InlineData("::ffff:0.0.0.0", "unspecified")]
+    [InlineData("::ffff:0:127.0.0.1", "loopback")]
+    [InlineData("::ffff:0:7f00:1", "loopback")]
+    [InlineData("::ffff:0:10.1.2.3", "private")]
+    [InlineData("::ffff:0:169.254.169.254", "cloud metadata")]
+    [InlineData("::ffff:0:100.64.0.1", "CGNAT")]
     [InlineData("64:ff9b::a9fe:a9fe", "cloud metadata")]
+    [InlineData("64:ff9b::127.0.0.1", "loopback")]
+    [InlineData("64:ff9b::10.0.0.1", "private")]
+    [InlineData("64:ff9b::192.168.1.1", "private")]
+    [InlineData("64:ff9b::100.64.0.1", "CGNAT")]
+    [InlineData("64:ff9b:1::1", "private")]
+    [InlineData("64:ff9b:1:ffff:ffff:ffff:ffff:ffff", "private")]
+    [InlineData("64:ff9b:1:a:808:808::", "private")]
     [InlineData("2002:0a00:0001::1", "private")]
     public void Internal_addresses_are_refused_with_the_reason(string address, string reason)
     {
@@ -53,6 +69,9 @@ public sealed class NetworkGuardTests
     [InlineData("2606:4700:4700::1111")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("::ffff:0:8.8.8.8")]
+    [InlineData("64:ff9b::8.8.8.8")]
+    [InlineData("64:ff9b:2::1")]
     public void Public_addresses_are_allowed(string address)
     {
         Assert.Null(NetworkGuard.Refusal(IPAddress.Parse(address)));
@@ -74,6 +93,22 @@ public sealed class NetworkGuardTests
         Assert.Null(outcome.StatusCode);
         Assert.False(listener.Pending());
         Assert.Equal(DeliveryState.Failed, RetryPolicy.Decide(new TriggerRetry { Policy = "linear", Attempts = 3 }, 1, outcome, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch).State);
+    }
+
+    [Theory]
+    [InlineData("[::ffff:127.0.0.1]", "loopback")]
+    [InlineData("[::ffff:0:127.0.0.1]", "loopback")]
+    [InlineData("[64:ff9b::10.0.0.1]", "private")]
+    [InlineData("[64:ff9b:1::a00:1]", "private")]
+    public async Task An_ipv6_literal_carrying_an_internal_address_is_blocked_before_connecting(string host, string reason)
+    {
+        await using var services = DeliveryHarness.Services(allowPrivateNetworks: false);
+        var request = DeliveryHarness.Builder().Build(DeliveryHarness.Trigger($"https://{host}:{DeliveryHarness.ClosedPort()}/hook"), DeliveryHarness.Event(), "dlv_1", DateTimeOffset.UtcNow);
+
+        var outcome = await DeliveryHarness.Sender(services).SendAsync(request, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(AttemptError.Blocked, outcome.Error);
+        Assert.Contains(reason, outcome.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -211,18 +211,6 @@ public sealed class WebhookRequestBuilderTests
     }
 
     [Fact]
-    public void Header_templates_cannot_inject_a_header()
-    {
-        var trigger = DeliveryHarness.Trigger("https://crm.example.com/hook");
-        trigger = trigger with { Action = trigger.Action with { Headers = new Dictionary<string, string> { ["X-Agent"] = "{{data.name}}", ["Authorization"] = "Bearer t0k3n" } } };
-        var request = DeliveryHarness.Builder().Build(trigger, DeliveryHarness.Event("""{"name":"Kim\r\nX-Evil: 1"}"""), "dlv_1", Now);
-
-        Assert.Equal("Kim  X-Evil: 1", Header(request, "X-Agent"));
-        Assert.Equal("Bearer t0k3n", Header(request, "Authorization"));
-        Assert.DoesNotContain(request.Headers, h => h.Key == "X-Evil");
-    }
-
-    [Fact]
     public void Booleans_render_as_json_and_missing_fields_as_nothing()
     {
         var trigger = DeliveryHarness.Trigger("https://crm.example.com/hook", format: "text", body: "{{data.ok}}|{{data.missing}}|{{session.lifecycle}}|{{agent.name}}|{{deliveryId}}");

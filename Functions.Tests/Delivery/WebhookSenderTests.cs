@@ -256,6 +256,28 @@ public sealed class WebhookSenderTests
     }
 
     [Fact]
+    public async Task A_redirect_to_another_port_of_the_same_host_is_not_followed()
+    {
+        await using var target = await Receiver.StartAsync();
+        await using var receiver = await Receiver.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = $"http://127.0.0.1:{target.BaseAddress.Port}/stolen";
+            return Task.CompletedTask;
+        });
+        var trigger = DeliveryHarness.Trigger(receiver.Url("hook"));
+        trigger = trigger with { Action = trigger.Action with { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer t0k3n" } } };
+
+        var (outcome, received) = await SendOnceAsync(receiver, trigger);
+
+        Assert.Equal(AttemptError.Redirect, outcome.Error);
+        Assert.Equal(307, outcome.StatusCode);
+        Assert.Contains($":{target.BaseAddress.Port}", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("Bearer t0k3n", received.Header("Authorization"));
+        Assert.Empty(target.Requests);
+    }
+
+    [Fact]
     public async Task A_redirect_to_the_cloud_metadata_address_is_not_followed()
     {
         await using var receiver = await Receiver.StartAsync((context, _) =>

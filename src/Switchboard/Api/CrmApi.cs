@@ -12,7 +12,8 @@ namespace Switchboard.Api;
 /// <summary>
 /// The CRM API (seed 004): a tenant's generic CRM settings under <c>api/crm/settings</c> (tenant from
 /// <c>?tenant=</c>, default <c>default</c>; GET returns an <c>ETag</c> and PUT honours <c>If-Match</c>; secrets are
-/// masked in every response, and a masked secret sent back keeps the stored one), and a session's custom lookup URL
+/// masked in every response, and a masked secret sent back keeps the stored one unless an endpoint or the token URL
+/// moves to another origin), and a session's custom lookup URL
 /// at <c>api/sessions/{channel}-{id}/lookup-url</c>. Validation errors are problem+json naming the field. The host
 /// maps these handlers and puts them behind the admin key.
 /// </summary>
@@ -63,7 +64,12 @@ public static class CrmApi
         }
 
         var current = await services.Store.GetAsync(tenant ?? body!.Tenant, cancellationToken).ConfigureAwait(false);
-        var settings = CrmSecrets.KeepStored(body! with { Tenant = tenant ?? body.Tenant }, current?.Settings);
+        var unkept = CrmSecrets.KeepStored(body! with { Tenant = tenant ?? body.Tenant }, current?.Settings, out var settings);
+        if (unkept.Count > 0)
+        {
+            return TypedResults.ValidationProblem(unkept);
+        }
+
         var problems = services.Validator.Validate(settings, out var normalized);
         if (problems.Count > 0)
         {

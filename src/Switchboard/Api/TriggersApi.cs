@@ -114,7 +114,7 @@ public static class TriggersApi
 
     /// <summary>
     /// <c>PUT api/triggers/{id}</c>: replaces the trigger; with <c>If-Match: &lt;etag&gt;</c> a stale copy gets 412. A masked
-    /// secret sent back keeps the stored one.
+    /// secret, header value or URL password sent back keeps the stored one (the latter two only on the same origin).
     /// </summary>
     public static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> ReplaceTrigger(
         [AsParameters] TriggerServices services, string id, string? tenant, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
@@ -142,7 +142,12 @@ public static class TriggersApi
             return NotFound(id, Tenant(tenant));
         }
 
-        var trigger = TriggerSecrets.KeepStored(body with { Id = id, Tenant = Tenant(tenant) }, current.Trigger);
+        var unkept = TriggerSecrets.KeepStored(body with { Id = id, Tenant = Tenant(tenant) }, current.Trigger, out var trigger);
+        if (unkept.Count > 0)
+        {
+            return TypedResults.ValidationProblem(unkept);
+        }
+
         var problems = services.Validator.Validate(trigger, out var normalized);
         if (problems.Count > 0)
         {

@@ -72,7 +72,7 @@ public sealed class CrmCalls(DeliveryLog log, CrmClient client, TimeProvider tim
                 Attempt = attempt,
                 AttemptedAt = attemptedAt,
                 Method = request?.Method.Method,
-                Url = request?.Url.GetLeftPart(UriPartial.Path),
+                Url = request is null ? null : SecretMask.MaskUrl(request.Url.GetLeftPart(UriPartial.Path)),
                 StatusCode = outcome.StatusCode,
                 LatencyMs = (long)outcome.Latency.TotalMilliseconds,
                 Error = outcome.Error,

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -102,30 +101,31 @@ public sealed partial class CrmClient(
     private HttpRequestMessage Message(CrmSettings settings, CrmRequest request, string? token)
     {
         var message = new HttpRequestMessage(request.Method, request.Url);
-        message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
-        message.Headers.Accept.ParseAdd("application/json");
+        WireText.AddHeader(message.Headers, "User-Agent", userAgent);
+        WireText.AddHeader(message.Headers, "Accept", "application/json");
         var auth = settings.Auth;
         switch (auth.Method)
         {
             case CrmAuth.BasicMethod when auth.Basic is { } basic:
-                message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{basic.Username}:{basic.Password}")));
+                WireText.AddHeader(message.Headers, "Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{basic.Username}:{basic.Password}")));
                 break;
             case CrmAuth.HeaderMethod:
                 foreach (var header in auth.Headers)
                 {
-                    message.Headers.TryAddWithoutValidation(header.Name, header.Value);
+                    WireText.AddHeader(message.Headers, header.Name, header.Value);
                 }
 
                 break;
             case CrmAuth.OAuthMethod when token is not null:
-                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                // The token is whatever the token endpoint answered.
+                WireText.AddHeader(message.Headers, "Authorization", "Bearer " + token);
                 break;
         }
 
         if (request.ContentType is not null)
         {
             message.Content = new ReadOnlyMemoryContent(request.Body);
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            WireText.AddHeader(message.Content.Headers, "Content-Type", request.ContentType);
         }
 
         return message;

@@ -1,4 +1,5 @@
 using System.Text;
+using Switchboard.Delivery;
 
 namespace Switchboard.Crm;
 
@@ -59,6 +60,6 @@ public sealed record CrmLookupUrl(string Url, string Kind, string Session)
             separator = '&';
         }
 
-        return url.Append(CrmTemplate.Render(fragment, values, Uri.EscapeDataString)).ToString();
+        return WireText.UrlText(url.Append(CrmTemplate.Render(fragment, values, Uri.EscapeDataString)).ToString());
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Switchboard.Delivery;
 
 namespace Switchboard.Crm;
 
@@ -84,7 +85,7 @@ public static class CrmRequestBuilder
     public static Uri Url(string template, CrmValues values)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var rendered = CrmTemplate.Render(template, values, Uri.EscapeDataString);
+        var rendered = CrmTemplate.RenderUrl(template, values);
         return Uri.TryCreate(rendered, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? url
             : throw new FormatException($"The URL '{rendered}' is not an absolute http or https URL.");
@@ -106,7 +107,7 @@ public static class CrmRequestBuilder
         var hash = text.IndexOf('#', StringComparison.Ordinal);
         var (head, fragment) = hash < 0 ? (text, string.Empty) : (text[..hash], text[hash..]);
         var joiner = !head.Contains('?', StringComparison.Ordinal) ? "?" : head.EndsWith('?') || head.EndsWith('&') ? string.Empty : "&";
-        return new Uri(head + joiner + query + fragment);
+        return WireText.Url(head + joiner + query + fragment);
     }
 
     private static byte[] Json(CrmEndpoint endpoint, IEnumerable<(string Name, CrmParameterValue Value)> parameters)

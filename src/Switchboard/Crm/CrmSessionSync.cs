@@ -256,8 +256,8 @@ public sealed partial class CrmSessionSync(
         }
 
         var values = Values(run, search: false);
-        var recordUrl = CrmTemplate.Render(template, values, Uri.EscapeDataString);
-        var accountUrl = run.Settings.AccountLookupUrl is { } account ? CrmTemplate.Render(account, values, Uri.EscapeDataString) : null;
+        var recordUrl = CrmTemplate.RenderUrl(template, values);
+        var accountUrl = run.Settings.AccountLookupUrl is { } account ? CrmTemplate.RenderUrl(account, values) : null;
         await pop.QueueAsync(run.Lease.Session, recordUrl, recordId, state.AccountId, accountUrl, cancellationToken).ConfigureAwait(false);
         run.Lease.State = state with { PoppedRecordId = recordId };
         await sessions.SaveAsync(run.Lease, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
@@ -395,14 +395,14 @@ public sealed partial class CrmSessionSync(
 
         if (upload.AttachmentType == CrmUploadEndpoint.AttachmentUrl)
         {
-            return CrmDataLocation.Parse(upload.AttachmentUrlLocation)?.FindText(json);
+            return CrmDataLocation.Parse(upload.AttachmentUrlLocation)?.FindText(json) is { } url ? WireText.UrlText(url) : null;
         }
 
         var id = upload.AttachmentIdLocation is { } location
             ? CrmDataLocation.Parse(location)?.FindText(json)
             : CrmDataLocation.Parse(upload.ResponseDataLocation)?.FindId(json)?.Id;
         return id is not null && upload.AttachmentUrlBuilder is { } template
-            ? CrmTemplate.Render(template, values.Copy().Set(CrmVariables.AttachmentId, id), Uri.EscapeDataString)
+            ? CrmTemplate.RenderUrl(template, values.Copy().Set(CrmVariables.AttachmentId, id))
             : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Switchboard.Delivery;
 
 namespace Switchboard.Crm;
 
@@ -30,6 +31,12 @@ public static partial class CrmTemplate
             return escape is null ? value : escape(value);
         });
     }
+
+    /// <summary>
+    /// <paramref name="url"/> with every placeholder replaced by its value percent-encoded, and made safe for the wire
+    /// by <see cref="WireText.UrlText"/> (the template's own text may hold control characters too).
+    /// </summary>
+    public static string RenderUrl(string url, CrmValues values) => WireText.UrlText(Render(url, values, Uri.EscapeDataString));
 
     /// <summary>
     /// True when every variable <paramref name="text"/> refers to has a value and the rendered text is not blank:

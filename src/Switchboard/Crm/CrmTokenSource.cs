@@ -151,7 +151,7 @@ public sealed partial class CrmTokenSource(
     private async Task<(string AccessToken, TimeSpan Lifetime, string? RefreshToken)> RequestAsync(
         string tenant, CrmOAuth oauth, List<KeyValuePair<string, string>> form, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(oauth.TokenUrl, UriKind.Absolute, out var url)
+        if (!Uri.TryCreate(WireText.UrlText(oauth.TokenUrl), UriKind.Absolute, out var url)
             || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && delivery.Value.AllowPrivateNetworks)))
         {
             throw new CrmTokenException(AttemptError.Blocked, $"The token URL '{oauth.TokenUrl}' is not an allowed https URL.");
@@ -160,7 +160,7 @@ public sealed partial class CrmTokenSource(
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Accept.ParseAdd("application/json");
+        WireText.AddHeader(request.Headers, "Accept", "application/json");
         string body;
         int status;
         try

@@ -22,7 +22,7 @@ public enum AttemptError
     [JsonStringEnumMemberName("blocked")]
     Blocked,
 
-    /// <summary>A redirect to another host, a downgrade to http, or too many redirects. Never retried.</summary>
+    /// <summary>A redirect to another origin (scheme, host or port), or too many redirects. Never retried.</summary>
     [JsonStringEnumMemberName("redirect")]
     Redirect,
 

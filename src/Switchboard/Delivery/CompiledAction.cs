@@ -17,7 +17,9 @@ internal sealed class CompiledAction
         Url = action.Url;
         UrlTemplate = Compile(action.Url, TemplateEscaping.Url);
         Query = [.. (action.Query ?? new Dictionary<string, string>()).Select(q => new CompiledText(q.Key, q.Value, Compile(q.Value, TemplateEscaping.None)))];
-        Headers = [.. (action.Headers ?? new Dictionary<string, string>()).Select(h => new CompiledText(h.Key, TemplateEncoder.EscapeHeader(h.Value), Compile(h.Value, TemplateEscaping.Header)))];
+
+        // Header values are made safe where the sender puts them on the request, whatever rendered them.
+        Headers = [.. (action.Headers ?? new Dictionary<string, string>()).Select(h => new CompiledText(h.Key, h.Value, Compile(h.Value, TemplateEscaping.None)))];
         Body = action.Body is null ? null : Compile(action.Body, BodyEscaping(Format)) ?? (_ => action.Body);
         CustomData = action.CustomData ?? new Dictionary<string, JsonElement>();
         var secrets = (action.Secret is null ? [] : new[] { action.Secret }).Concat(action.PreviousSecrets ?? []);

@@ -29,7 +29,7 @@ public sealed record DeliveryAttempted
     /// <summary>The HTTP method; null when the request could not be built.</summary>
     public string? Method { get; init; }
 
-    /// <summary>The URL without its query string (which may carry tokens); null when the request could not be built.</summary>
+    /// <summary>The URL without its query string (which may carry tokens) and with its password masked; null when the request could not be built.</summary>
     public string? Url { get; init; }
 
     /// <summary>The receiver's status code; null when no response arrived.</summary>

@@ -18,7 +18,7 @@ public sealed class DeliveryOptions
     /// <summary>How much of a response body is read and kept in the attempt log, in bytes (0–65,536; default 4 KiB).</summary>
     public int ResponseExcerptBytes { get; set; } = DefaultResponseExcerptBytes;
 
-    /// <summary>How many same-host redirects one attempt follows (0–10; default 3). Redirects to another host are never followed.</summary>
+    /// <summary>How many same-origin redirects one attempt follows (0–10; default 3). Redirects to another scheme, host or port are never followed.</summary>
     public int MaxRedirects { get; set; } = 3;
 
     /// <summary>

@@ -8,8 +8,9 @@ namespace Switchboard.Delivery;
 /// host itself and connects only to public addresses, so a DNS name that points inside, or changes to point inside
 /// after validation, is refused at the moment of connecting. Refused: loopback, private (10/8, 172.16/12,
 /// 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10), CGNAT (100.64/10), cloud metadata (169.254.169.254,
-/// fd00:ec2::254), unspecified, multicast, broadcast and reserved ranges — also when written as IPv4-mapped,
-/// IPv4-compatible, NAT64 or 6to4 IPv6 addresses. With private networks allowed, everything is reachable.
+/// fd00:ec2::254), unspecified, multicast, broadcast and reserved ranges — also when written as IPv4-mapped
+/// (::ffff:0:0/96), IPv4-translated (::ffff:0:0:0/96), IPv4-compatible, NAT64 (64:ff9b::/96) or 6to4 IPv6 addresses —
+/// and the local-use NAT64 prefix 64:ff9b:1::/48 as a whole. With private networks allowed, everything is reachable.
 /// </summary>
 public sealed class NetworkGuard(bool allowPrivateNetworks)
 {
@@ -20,11 +21,6 @@ public sealed class NetworkGuard(bool allowPrivateNetworks)
     public static string? Refusal(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return Refusal(address.MapToIPv4());
-        }
-
         Span<byte> bytes = stackalloc byte[16];
         address.TryWriteBytes(bytes, out var length);
         return length == 4 ? RefusalV4(bytes[..4]) : RefusalV6(bytes);
@@ -104,6 +100,14 @@ public sealed class NetworkGuard(bool allowPrivateNetworks)
                 : RefusalV4(b[12..]);
         }
 
+        // IPv4-mapped (::ffff:a.b.c.d) and IPv4-translated (::ffff:0:a.b.c.d) addresses reach the IPv4 address they carry.
+        var mapped = b[..10].IndexOfAnyExcept((byte)0) < 0 && b[10] == 0xff && b[11] == 0xff;
+        var translated = b[..8].IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0;
+        if (mapped || translated)
+        {
+            return RefusalV4(b[12..]);
+        }
+
         if (b[0] == 0xfd && b[1] == 0x00 && b[2] == 0x0e && b[3] == 0xc2 && b[4..14].IndexOfAnyExcept((byte)0) < 0 && b[14] == 0x02 && b[15] == 0x54)
         {
             return "cloud metadata";
@@ -118,6 +122,9 @@ public sealed class NetworkGuard(bool allowPrivateNetworks)
 
             // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they embed.
             (0x00, 0x64) when b[2] == 0xff && b[3] == 0x9b && b[4..12].IndexOfAnyExcept((byte)0) < 0 => RefusalV4(b[12..]),
+
+            // Local-use NAT64 (64:ff9b:1::/48) translates inside its own network, wherever the IPv4 address sits in it.
+            (0x00, 0x64) when b[2] == 0xff && b[3] == 0x9b && b[4] == 0x00 && b[5] == 0x01 => "private",
             (0x20, 0x02) => RefusalV4(b[2..6]),
             _ => null,
         };

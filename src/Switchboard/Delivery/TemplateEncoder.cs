@@ -65,7 +65,6 @@ public sealed class TemplateEncoder(TemplateEscaping escaping) : ITextEncoder
             TemplateEscaping.Url => Uri.EscapeDataString(text),
             TemplateEscaping.Json => EscapeJson(text),
             TemplateEscaping.Xml => EscapeXml(text),
-            TemplateEscaping.Header => EscapeHeader(text),
             _ => text,
         };
     }
@@ -128,19 +127,6 @@ public sealed class TemplateEncoder(TemplateEscaping escaping) : ITextEncoder
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>A header value: control characters (CR and LF above all) become spaces, so a value cannot start a new header.</summary>
-    public static string EscapeHeader(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return HasControl(text) ? string.Create(text.Length, text, static (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
-            }
-        }) : text;
     }
 
     private static bool HasControl(string text)

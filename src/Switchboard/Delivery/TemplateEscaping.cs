@@ -3,7 +3,7 @@ namespace Switchboard.Delivery;
 /// <summary>How a <c>{{ }}</c> value is escaped for the place it lands in the request.</summary>
 public enum TemplateEscaping
 {
-    /// <summary>Written as is (text bodies, query values that are encoded as a whole afterwards).</summary>
+    /// <summary>Written as is (text bodies, query values encoded as a whole afterwards, header values that <see cref="WireText"/> makes safe).</summary>
     None,
 
     /// <summary>Percent-encoded as a URL component (the URL, form bodies).</summary>
@@ -14,7 +14,4 @@ public enum TemplateEscaping
 
     /// <summary>Escaped as XML character data or an attribute value.</summary>
     Xml,
-
-    /// <summary>Line breaks and other control characters replaced by spaces, so a value cannot add a header.</summary>
-    Header,
 }

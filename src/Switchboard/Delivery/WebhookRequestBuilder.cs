@@ -131,7 +131,7 @@ public sealed class WebhookRequestBuilder
             url += (url.Contains('?', StringComparison.Ordinal) ? (url.EndsWith('?') || url.EndsWith('&') ? string.Empty : "&") : "?") + query;
         }
 
-        return new Uri(url, UriKind.Absolute);
+        return WireText.Url(url);
     }
 
     private static ReadOnlyMemory<byte> Body(CompiledAction action, Trigger trigger, CanonicalEvent canonical, object? context)

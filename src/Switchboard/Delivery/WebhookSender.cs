@@ -11,9 +11,9 @@ namespace Switchboard.Delivery;
 /// Sends a <see cref="WebhookRequest"/> once and reports what happened as an <see cref="AttemptOutcome"/>, never
 /// throwing for what the receiver or the network did. The named client <see cref="HttpClientName"/> connects through
 /// the <see cref="NetworkGuard"/> and follows no redirect itself: this class follows up to
-/// <see cref="DeliveryOptions.MaxRedirects"/> redirects that stay on the same host (and do not fall back from https
-/// to http), each one going through the guard again; a 303 turns into a GET without body, other redirects keep
-/// method and body. The whole exchange, redirects and the response excerpt included, shares one timeout.
+/// <see cref="DeliveryOptions.MaxRedirects"/> redirects that stay on the same origin (scheme, host and port), each one
+/// going through the guard again; a 303 turns into a GET without body, other redirects keep method, body and headers.
+/// The whole exchange, redirects and the response excerpt included, shares one timeout.
 /// </summary>
 public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<WebhookSender> logger)
 {
@@ -95,13 +95,13 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<D
         var message = new HttpRequestMessage(method, url);
         foreach (var (name, value) in request.Headers)
         {
-            message.Headers.TryAddWithoutValidation(name, value);
+            WireText.AddHeader(message.Headers, name, value);
         }
 
         if (withBody)
         {
             message.Content = new ReadOnlyMemoryContent(request.Body);
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
+            WireText.AddHeader(message.Content.Headers, "Content-Type", request.ContentType!);
         }
 
         return message;
@@ -114,14 +114,10 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<D
 
     private static string? RedirectRefusal(Uri from, Uri to, int followed, int max)
     {
-        if (!string.Equals(from.IdnHost, to.IdnHost, StringComparison.OrdinalIgnoreCase))
+        // Another port or scheme is another server as far as the body, signature and credentials are concerned.
+        if (Uri.Compare(from, to, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
-            return $"Redirect to another host not followed: {to.GetLeftPart(UriPartial.Authority)}.";
-        }
-
-        if (from.Scheme == Uri.UriSchemeHttps && to.Scheme != Uri.UriSchemeHttps)
-        {
-            return "Redirect from https to http not followed.";
+            return $"Redirect to another origin not followed: {to.GetComponents(UriComponents.SchemeAndServer, UriFormat.SafeUnescaped)}.";
         }
 
         return followed >= max ? $"More than {max} redirects." : null;

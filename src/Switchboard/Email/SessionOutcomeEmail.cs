@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Switchboard.Email;
 
 /// <summary>
@@ -29,35 +27,14 @@ public sealed record SessionOutcomeEmail
     /// </summary>
     public required string MessageId { get; init; }
 
-    /// <summary>The subject of the outcome email of session <paramref name="sessionId"/> on <paramref name="channel"/>.</summary>
+    /// <summary>
+    /// The subject of the outcome email of session <paramref name="sessionId"/> on <paramref name="channel"/>, as the
+    /// platform wrote them; the sender keeps it one line.
+    /// </summary>
     public static string SubjectFor(string channel, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(sessionId);
-
-        // A header is one line: ids are the platform's text, so line breaks and other controls are flattened.
-        return OneLine($"Session outcome: {channel} {sessionId}");
-    }
-
-    private static string OneLine(string text)
-    {
-        var line = new StringBuilder(text.Length);
-        var previousControl = false;
-        foreach (var c in text)
-        {
-            var control = char.IsControl(c);
-            if (!control)
-            {
-                line.Append(c);
-            }
-            else if (!previousControl)
-            {
-                line.Append(' ');
-            }
-
-            previousControl = control;
-        }
-
-        return line.ToString();
+        return $"Session outcome: {channel} {sessionId}";
     }
 }

@@ -10,7 +10,9 @@ namespace Switchboard.Email;
 /// <summary>
 /// Hands a <see cref="SessionOutcomeEmail"/> to the SMTP server of <see cref="EmailOptions"/> with
 /// <see cref="SmtpClient"/>: one connection per send (STARTTLS when <see cref="EmailOptions.EnableSsl"/>), the body as
-/// UTF-8 quoted-printable text, the attachment as UTF-8 text in base64. Failures are the outcome, never thrown.
+/// UTF-8 quoted-printable text, the attachment as UTF-8 text in base64. Every header — subject, addresses and their
+/// display names, Message-ID, the attachment's name — passes through <see cref="WireText.Header"/>, so text from
+/// events or settings cannot add a header or a recipient. Failures are the outcome, never thrown.
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider time)
 {
@@ -56,9 +58,9 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider
 
     private static MailMessage Compose(SessionOutcomeEmail email, EmailOptions settings)
     {
-        var message = new MailMessage(new MailAddress(settings.From), new MailAddress(email.To))
+        var message = new MailMessage(new MailAddress(WireText.Header(settings.From)), new MailAddress(WireText.Header(email.To)))
         {
-            Subject = email.Subject,
+            Subject = WireText.Header(email.Subject),
             SubjectEncoding = Encoding.UTF8,
             // Text in mail breaks lines with CRLF; the archived JSON uses LF, which quoted-printable would spell =0A.
             Body = email.Body.ReplaceLineEndings("\r\n"),
@@ -67,10 +69,10 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, TimeProvider
             IsBodyHtml = false,
             HeadersEncoding = Encoding.UTF8,
         };
-        message.Headers.Add("Message-ID", $"<{email.MessageId}>");
+        message.Headers.Add("Message-ID", WireText.Header($"<{email.MessageId}>"));
         if (email.Attachment is { } transcript)
         {
-            var attachment = Attachment.CreateAttachmentFromString(transcript, email.AttachmentName ?? "transcript.txt", Encoding.UTF8, MediaTypeNames.Text.Plain);
+            var attachment = Attachment.CreateAttachmentFromString(transcript, WireText.Header(email.AttachmentName ?? "transcript.txt"), Encoding.UTF8, MediaTypeNames.Text.Plain);
             attachment.TransferEncoding = TransferEncoding.Base64;
             attachment.ContentDisposition!.DispositionType = DispositionTypeNames.Attachment;
             attachment.ContentDisposition.FileName = attachment.Name;

@@ -182,7 +182,7 @@ public sealed partial class AttemptDelivery(
             Attempt = job.Attempt,
             AttemptedAt = attemptedAt,
             Method = request?.Method.Method,
-            Url = request?.Url.GetLeftPart(UriPartial.Path),
+            Url = request is null ? null : SecretMask.MaskUrl(request.Url.GetLeftPart(UriPartial.Path)),
             StatusCode = outcome.StatusCode,
             LatencyMs = (long)outcome.Latency.TotalMilliseconds,
             Error = outcome.Error,
