@@ -10,7 +10,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The CRM API (seed 004): a tenant's generic CRM settings under <c>api/crm/settings</c> (tenant from
+/// The CRM API: a tenant's generic CRM settings under <c>api/crm/settings</c> (tenant from
 /// <c>?tenant=</c>, default <c>default</c>; GET returns an <c>ETag</c> and PUT honours <c>If-Match</c>; secrets are
 /// masked in every response, and a masked secret sent back keeps the stored one), and a session's custom lookup URL
 /// at <c>api/sessions/{channel}-{id}/lookup-url</c>. Validation errors are problem+json naming the field. The host
