@@ -10,7 +10,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The CRM API (seed 004): a tenant's generic CRM settings under <c>api/crm/settings</c> (tenant from
+/// The CRM API: a tenant's generic CRM settings under <c>api/crm/settings</c> (tenant from
 /// <c>?tenant=</c>, default <c>default</c>; GET returns an <c>ETag</c> and PUT honours <c>If-Match</c>; secrets are
 /// masked in every response, and a masked secret sent back keeps the stored one unless an endpoint or the token URL
 /// moves to another origin), and a session's custom lookup URL

@@ -9,7 +9,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The attempt log API (DESIGN §4) under <c>api/deliveries</c>: deliveries listed by trigger, event and state
+/// The attempt log API under <c>api/deliveries</c>: deliveries listed by trigger, event and state
 /// (<c>status=failed</c> lists the dead letters), one delivery with its attempts, and the replay of a dead letter (its
 /// first attempt runs at once; a retry it asks for goes to the pipeline scheduler). Tenant from <c>?tenant=</c>. Both
 /// hosts call these handlers behind the admin key.

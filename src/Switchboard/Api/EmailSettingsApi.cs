@@ -10,7 +10,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The session-outcome email settings API (seed 004): the tenant's global setting and each queue's own, under
+/// The session-outcome email settings API: the tenant's global setting and each queue's own, under
 /// <c>api/email/settings</c>, tenant from <c>?tenant=</c> (default <c>default</c>). Validation errors are
 /// problem+json naming the field. The host maps these handlers and puts them behind the admin key.
 /// </summary>

@@ -10,7 +10,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The trigger admin API (DESIGN §4) under <c>api/triggers</c>: CRUD with ETags, paging, enable/disable, batch delete,
+/// The trigger admin API under <c>api/triggers</c>: CRUD with ETags, paging, enable/disable, batch delete,
 /// secrets and the test send. Tenant from <c>?tenant=</c> (default <c>default</c>). Every write invalidates this
 /// instance's trigger cache; secrets are masked in every response. Both hosts call these handlers behind the admin key.
 /// </summary>
