@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Switchboard.Events;
 using Switchboard.Pipeline;
+using Switchboard.Storage;
 using Switchboard.Triggers;
 
 namespace Switchboard.Api;
@@ -20,7 +22,8 @@ public static class EventsApi
     /// <summary>
     /// Checks the ingest key (<see cref="KeyHeader"/>, else <paramref name="code"/>) against <see cref="IngestOptions.Keys"/>,
     /// the source, the tenant and the size (<see cref="IngestOptions.MaxBodyBytes"/>, enforced while reading), then
-    /// parses and queues the event: 202 with <see cref="EventAccepted"/>, or 400, 401, 404, 413 or 415.
+    /// parses and queues the event: 202 with <see cref="EventAccepted"/>, or 400, 401, 404, 413 or 415, or 503 with
+    /// Retry-After when storage does not take the event within <see cref="IngestOptions.StorageTimeout"/>.
     /// </summary>
     public static async Task<Results<Accepted<EventAccepted>, ProblemHttpResult, ValidationProblem>> PostEvent(
         string source, string? tenant, string? code, string? type, HttpContext httpContext,
@@ -61,10 +64,19 @@ public static class EventsApi
             return TooLarge(limit);
         }
 
+        using var storageBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        storageBudget.CancelAfter(options.Value.StorageTimeout);
         try
         {
-            var accepted = await ingest.RunAsync(adapter, tenant ?? TriggerDefaults.Tenant, body, request.ContentType, type, cancellationToken).ConfigureAwait(false);
+            var accepted = await ingest.RunAsync(adapter, tenant ?? TriggerDefaults.Tenant, body, request.ContentType, type, storageBudget.Token).ConfigureAwait(false);
             return TypedResults.Accepted((string?)null, accepted);
+        }
+        catch (Exception exception) when (StorageOutage.Is(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Nothing was queued, so the platform's retry is the event's only way in: tell it when to come back.
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.Value.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable",
+                detail: "The event could not be queued because storage did not answer in time; nothing was accepted. Send it again after Retry-After.");
         }
         catch (EventParseException exception)
         {

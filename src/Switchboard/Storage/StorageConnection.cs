@@ -100,23 +100,50 @@ public sealed class StorageConnection
     /// <summary>Options for table clients: two quick retries, 10 s a try (a query may run 5 s on the service).</summary>
     public static TableClientOptions TableOptions() => Bounded(new TableClientOptions(), TimeSpan.FromSeconds(10));
 
-    /// <summary>The blob service client, with <see cref="BlobOptions"/> unless <paramref name="options"/> are given.</summary>
-    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) =>
-        connectionString is not null
-            ? new BlobServiceClient(connectionString, options ?? BlobOptions())
-            : new BlobServiceClient(blobServiceUri, Credential, options ?? BlobOptions());
+    /// <summary>
+    /// The blob service client, with <see cref="BlobOptions"/> unless <paramref name="options"/> are given; a container
+    /// that has gone missing is created again (<see cref="RecreateMissingPolicy"/>).
+    /// </summary>
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null)
+    {
+        var plain = BlobService(BlobOptions());
+        options ??= BlobOptions();
+        options.AddPolicy(
+            new RecreateMissingPolicy(plain.Uri, "ContainerNotFound", (name, ct) => plain.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: ct)),
+            HttpPipelinePosition.PerCall);
+        return BlobService(options);
+    }
 
-    /// <summary>The queue service client, with <see cref="QueueOptions"/> unless <paramref name="options"/> are given.</summary>
-    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) =>
-        connectionString is not null
-            ? new QueueServiceClient(connectionString, options ?? QueueOptions())
-            : new QueueServiceClient(queueServiceUri, Credential, options ?? QueueOptions());
+    /// <summary>The queue service client, with <see cref="QueueOptions"/> unless <paramref name="options"/> are given; a missing queue is created again.</summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null)
+    {
+        var plain = QueueService(QueueOptions());
+        options ??= QueueOptions();
+        options.AddPolicy(
+            new RecreateMissingPolicy(plain.Uri, "QueueNotFound", (name, ct) => plain.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: ct)),
+            HttpPipelinePosition.PerCall);
+        return QueueService(options);
+    }
 
-    /// <summary>The table service client, with <see cref="TableOptions"/> unless <paramref name="options"/> are given.</summary>
-    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) =>
-        connectionString is not null
-            ? new TableServiceClient(connectionString, options ?? TableOptions())
-            : new TableServiceClient(tableServiceUri, Credential, options ?? TableOptions());
+    /// <summary>The table service client, with <see cref="TableOptions"/> unless <paramref name="options"/> are given; a missing table is created again.</summary>
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null)
+    {
+        var plain = TableService(TableOptions());
+        options ??= TableOptions();
+        options.AddPolicy(
+            new RecreateMissingPolicy(plain.Uri, "TableNotFound", (name, ct) => plain.CreateTableIfNotExistsAsync(name, ct)),
+            HttpPipelinePosition.PerCall);
+        return TableService(options);
+    }
+
+    private BlobServiceClient BlobService(BlobClientOptions options) =>
+        connectionString is not null ? new BlobServiceClient(connectionString, options) : new BlobServiceClient(blobServiceUri, Credential, options);
+
+    private QueueServiceClient QueueService(QueueClientOptions options) =>
+        connectionString is not null ? new QueueServiceClient(connectionString, options) : new QueueServiceClient(queueServiceUri, Credential, options);
+
+    private TableServiceClient TableService(TableClientOptions options) =>
+        connectionString is not null ? new TableServiceClient(connectionString, options) : new TableServiceClient(tableServiceUri, Credential, options);
 
     /// <summary>
     /// Retries sized for the ingest path, where a 202 waits for the queue put: the SDK's defaults (3 retries from
