@@ -38,16 +38,6 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         return (await store.CreateAsync(trigger)).Trigger;
     }
 
-    private static Func<HttpContext, ReceivedRequest, Task> Statuses(params int[] statuses)
-    {
-        var next = -1;
-        return async (context, _) =>
-        {
-            var index = Math.Min(Interlocked.Increment(ref next), statuses.Length - 1);
-            context.Response.StatusCode = statuses[index];
-            await context.Response.WriteAsync($"answer {index + 1}");
-        };
-    }
 
     [Fact]
     public async Task A_delivered_attempt_is_logged_and_listed_by_trigger_event_and_state()
@@ -107,7 +97,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task Linear_retries_come_2_and_4_seconds_after_the_failures_with_the_same_webhook_id()
     {
-        await using var receiver = await Receiver.StartAsync(Statuses(500, 500, 200));
+        await using var receiver = await Receiver.StartAsync(Receiver.Answering(500, 500, 200));
         var trigger = await StoreTriggerAsync(receiver, "linear", attempts: 3);
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
         var decisions = new List<DeliveryAttempted>();
@@ -251,7 +241,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task A_large_dead_letter_keeps_its_event_in_a_blob()
     {
-        await using var receiver = await Receiver.StartAsync(Statuses(400));
+        await using var receiver = await Receiver.StartAsync(Receiver.Answering(400));
         var trigger = await StoreTriggerAsync(receiver, "none");
         var big = JsonSerializer.Serialize(new { transcript = new string('x', 200_000), cdr = new { dir = 2 } });
         var canonical = DeliveryHarness.Event(big, tenant: tenant);

@@ -29,6 +29,18 @@ internal sealed class Receiver : IAsyncDisposable
 
     public string Url(string path) => BaseAddress + path;
 
+    /// <summary>Answers the first request with the first status, the second with the second, and so on; the last status repeats.</summary>
+    public static Func<HttpContext, ReceivedRequest, Task> Answering(params int[] statuses)
+    {
+        var next = -1;
+        return async (context, _) =>
+        {
+            var index = Math.Min(Interlocked.Increment(ref next), statuses.Length - 1);
+            context.Response.StatusCode = statuses[index];
+            await context.Response.WriteAsync($"answer {index + 1}");
+        };
+    }
+
     public static async Task<Receiver> StartAsync(Func<HttpContext, ReceivedRequest, Task>? respond = null)
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -33,7 +33,7 @@ public sealed class OrchestrationTests(DedicatedAzurite azurite, ITestOutputHelp
     [Fact]
     public async Task A_500_500_200_receiver_gets_three_attempts_spaced_as_the_linear_policy_says()
     {
-        await using var receiver = await Receiver.StartAsync(Statuses(500, 500, 200));
+        await using var receiver = await Receiver.StartAsync(Receiver.Answering(500, 500, 200));
         await StoreTriggerAsync(receiver, new TriggerRetry { Policy = "linear", Attempts = 2 });
         var process = harness.Services.GetRequiredService<ProcessEvent>();
         var scheduler = harness.Function<DurableSchedulers>().For(harness.Client);
@@ -82,7 +82,7 @@ public sealed class OrchestrationTests(DedicatedAzurite azurite, ITestOutputHelp
     [Fact]
     public async Task Scheduling_the_same_instance_twice_is_harmless()
     {
-        await using var receiver = await Receiver.StartAsync(Statuses(500, 200));
+        await using var receiver = await Receiver.StartAsync(Receiver.Answering(500, 200));
         await StoreTriggerAsync(receiver, new TriggerRetry { Policy = "linear", Attempts = 1 });
         var scheduler = harness.Function<DurableSchedulers>().For(harness.Client);
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: harness.Tenant), "crm", DateTimeOffset.UtcNow);
@@ -116,16 +116,6 @@ public sealed class OrchestrationTests(DedicatedAzurite azurite, ITestOutputHelp
         Assert.Contains("no-such-kind", completed.FailureDetails!.ErrorMessage, StringComparison.Ordinal);
     }
 
-    private static Func<HttpContext, ReceivedRequest, Task> Statuses(params int[] statuses)
-    {
-        var next = -1;
-        return async (context, _) =>
-        {
-            var index = Math.Min(Interlocked.Increment(ref next), statuses.Length - 1);
-            context.Response.StatusCode = statuses[index];
-            await context.Response.WriteAsync($"answer {index + 1}");
-        };
-    }
 
     private async Task StoreTriggerAsync(Receiver receiver, TriggerRetry retry)
     {
