@@ -57,6 +57,7 @@ public sealed class StorageOutageTests
             $"BlobEndpoint=http://127.0.0.1:{port}/{AzuriteProcess.AccountName};QueueEndpoint=http://127.0.0.1:{port}/{AzuriteProcess.AccountName};" +
             $"TableEndpoint=http://127.0.0.1:{port}/{AzuriteProcess.AccountName};";
         await using var host = new PipelineHost(account);
+        using var warm = await host.PostEventAsync("nowhere", "{}");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var response = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);

@@ -10,10 +10,10 @@ public sealed class IngestOptions
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
-    /// How long ingest waits for storage to take an event (default 1.5 s) before it answers 503 with Retry-After:
+    /// How long ingest waits for storage to take an event (default 1 s) before it answers 503 with Retry-After:
     /// a platform retries a quick 503, while a request that hangs holds its connection and may time out on its side.
     /// </summary>
-    public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The Retry-After a 503 carries when storage is unreachable (default 5 s).</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);

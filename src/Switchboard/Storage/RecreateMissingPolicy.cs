@@ -24,7 +24,7 @@ public sealed class RecreateMissingPolicy(Uri serviceUri, string errorCode, Func
     private async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline, bool async)
     {
         await SendAsync(message, pipeline, async).ConfigureAwait(false);
-        if (!IsMissing(message) || ResourceName(message.Request.Uri.ToUri()) is not { } name)
+        if (AsksAboutExistence(message.Request) || !IsMissing(message) || ResourceName(message.Request.Uri.ToUri()) is not { } name)
         {
             return;
         }
@@ -43,6 +43,20 @@ public sealed class RecreateMissingPolicy(Uri serviceUri, string errorCode, Func
 
         ProcessNext(message, pipeline);
         return ValueTask.CompletedTask;
+    }
+
+    // Whether something exists (HEAD, a container's or queue's properties) and deleting it are answered as they are:
+    // neither should bring the resource back.
+    private static bool AsksAboutExistence(Request request)
+    {
+        if (request.Method == RequestMethod.Head || request.Method == RequestMethod.Delete)
+        {
+            return true;
+        }
+
+        var query = request.Uri.Query;
+        return query.Contains("comp=metadata", StringComparison.Ordinal)
+            || (query.Contains("restype=container", StringComparison.Ordinal) && !query.Contains("comp=list", StringComparison.Ordinal));
     }
 
     // The error code is in a header where the service sends one, else in the (buffered) error body.
