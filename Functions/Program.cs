@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Switchboard;
 using Switchboard.Functions.Http;
 using Switchboard.Functions.Scheduling;
+using Switchboard.Logging;
 using Switchboard.Pipeline;
 
 // The Azure Functions host of Switchboard. Every function is a thin hand-off to src/Switchboard; the
@@ -26,5 +27,9 @@ builder.Services.AddSingleton<AdminGate>();
 // Orchestration inputs and activity results go through the worker's serializer; a delivery carries its event,
 // whose payload may nest 64 levels, so it gets the depth and the event's JSON context the job queue uses.
 builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PipelineJson.Options));
+
+// The worker runs ASP.NET Core behind the Functions host and logs its requests, URL and ?code= included, like any
+// other host; every log entry passes the same redaction as the portable host's.
+builder.Services.AddLogRedaction();
 
 builder.Build().Run();
