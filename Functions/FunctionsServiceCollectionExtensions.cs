@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Functions.Http;
 using Switchboard.Functions.Scheduling;
+using Switchboard.Logging;
 using Switchboard.Pipeline;
 
 namespace Switchboard.Functions;
@@ -12,7 +13,8 @@ public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the portable host registers too (storage, options, triggers, delivery, sessions, the pipeline steps),
-    /// the durable schedulers, the admin key check, and the worker serializer orchestration inputs go through.
+    /// the durable schedulers, the admin key check, the worker serializer orchestration inputs go through, and the
+    /// redaction of <c>?code=</c> keys in every log.
     /// </summary>
     public static IServiceCollection AddSwitchboardFunctions(this IServiceCollection services)
     {
@@ -23,6 +25,10 @@ public static class FunctionsServiceCollectionExtensions
         // A delivery carries its event, whose payload may nest 64 levels, so orchestration inputs and activity results
         // get the depth and the event's JSON context the portable host's job queue uses.
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(PipelineJson.Options));
+
+        // The worker runs ASP.NET Core behind the Functions host and logs its requests, URL and ?code= included, like
+        // any other host; every log entry passes the same redaction as the portable host's.
+        services.AddLogRedaction();
         return services;
     }
 }

@@ -19,25 +19,4 @@ public sealed class ApiQueryTests
         Assert.Equal(string.Empty, ApiQuery.Text(Request("?tenant="), "tenant"));
         Assert.Equal("acme", ApiQuery.Text(Request("?tenant=acme"), "tenant"));
     }
-
-    [Theory]
-    [InlineData("", null)]
-    [InlineData("?pageSize=", null)]
-    [InlineData("?pageSize=25", 25)]
-    [InlineData("?pageSize=-1", -1)]
-    public void A_whole_number_or_nothing_is_read(string query, int? expected)
-    {
-        Assert.True(ApiQuery.TryInt(Request(query), "pageSize", out var value));
-        Assert.Equal(expected, value);
-    }
-
-    [Theory]
-    [InlineData("?pageSize=ten")]
-    [InlineData("?pageSize=1.5")]
-    [InlineData("?pageSize=99999999999")]
-    public void Anything_else_is_a_problem_naming_the_parameter(string query)
-    {
-        Assert.False(ApiQuery.TryInt(Request(query), "pageSize", out _));
-        Assert.Contains("pageSize", ApiQuery.NotAnInteger("pageSize").ProblemDetails.Errors.Keys);
-    }
 }

@@ -8,8 +8,8 @@ namespace Switchboard.Tests.Azurite;
 
 /// <summary>
 /// Storage for integration tests: one Azurite for the whole test run (blob, queue and table on free
-/// loopback ports, in memory), started by the first test class that needs it and killed when the test
-/// process exits. When SWITCHBOARD_TEST_STORAGE holds a connection string, that account is used instead.
+/// loopback ports, in memory), started by the first test class that needs it and gone when the test
+/// process is, however it ends. When SWITCHBOARD_TEST_STORAGE holds a connection string, that account is used instead.
 /// Tests isolate themselves with <see cref="UniqueName"/>.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -70,7 +70,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             }
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        // No disposal here: AzuriteProcess stops the emulator when this process exits or unloads, and the emulator
+        // stops by itself when this process dies without either (its stdin pipe closes).
         return process.ConnectionString;
     }
 }

@@ -234,4 +234,43 @@ public sealed class CrmApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         var context = SourceContext.Create(tenant, DateTimeOffset.UtcNow);
         return SourceRequests.Adapter("ccai").Parse(Encoding.UTF8.GetBytes($$"""{"type":"{{type}}","data":{{data}}}"""), "application/json", context);
     }
+
+    [Fact]
+    public async Task A_body_tenant_no_table_key_can_hold_is_400_before_anything_is_read()
+    {
+        await using var client = new AdminClient(azurite);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri("/api/crm/settings", UriKind.Relative))
+        {
+            Content = new StringContent(Body(s => s["tenant"] = "a/b"), Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("tenant", out _), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_malformed_if_match_is_400_and_one_for_settings_that_do_not_exist_412()
+    {
+        await using var client = new AdminClient(azurite);
+
+        using var malformed = await SendWithIfMatchAsync(client, "W/bogus");
+        using var missing = await SendWithIfMatchAsync(client, "*");
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.True((await JsonAsync(malformed)).GetProperty("errors").TryGetProperty("If-Match", out _));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, missing.StatusCode);
+        Assert.True((await JsonAsync(missing)).GetProperty("errors").TryGetProperty("If-Match", out _));
+    }
+
+    private Task<HttpResponseMessage> SendWithIfMatchAsync(AdminClient client, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/crm/settings?tenant={tenant}", UriKind.Relative))
+        {
+            Content = new StringContent(Body(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.Http.SendAsync(request);
+    }
 }

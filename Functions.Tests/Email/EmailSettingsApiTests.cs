@@ -60,7 +60,9 @@ public sealed class EmailSettingsApiTests(AzuriteFixture azurite) : IClassFixtur
         { """{"enabled":"yes"}""", "application/json", "enabled" },
         { """{"enabled":true,"adress":"crm@example.com"}""", "application/json", "adress" },
         { """{"enabled":true""", "application/json", "body" },
-        { "enabled=true", "application/x-www-form-urlencoded", "body" },
+        { "enabled=true", "application/x-www-form-urlencoded", "Content-Type" },
+        { """{"enabled":true}""", "application/jsonx", "Content-Type" },
+        { """{"enabled":null}""", "application/json", "enabled" },
     };
 
     [Theory]
@@ -75,7 +77,7 @@ public sealed class EmailSettingsApiTests(AzuriteFixture azurite) : IClassFixtur
 
         foreach (var response in new[] { global, queue })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(field == "Content-Type" ? HttpStatusCode.UnsupportedMediaType : HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), $"errors names '{field}': {await response.Content.ReadAsStringAsync()}");
         }

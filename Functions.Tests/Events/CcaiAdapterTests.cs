@@ -176,4 +176,14 @@ public sealed class CcaiAdapterTests
         string? AgentEmail,
         string? QueueId,
         string? QueuePath);
+
+    [Theory]
+    [InlineData("""{"type":"New_Call","data":{"call_id":true}}""", "/data/call_id")]
+    [InlineData("""{"type":"New_Chat","data":{"chat_id":[1]}}""", "/data/chat_id")]
+    public void A_session_id_that_is_not_a_string_or_number_is_rejected_naming_it(string body, string field)
+    {
+        var error = Reject("ccai", body);
+
+        Assert.Equal((EventParseProblem.WrongFieldType, field), (error.Kind, error.Field));
+    }
 }

@@ -111,6 +111,29 @@ public sealed class CdrAdapterTests
         Assert.Equal("/cdr/id", error.Field);
     }
 
+    [Theory]
+    [InlineData("cdr[id]=c-1&cdr[caller]=%FF", "/cdr/caller")]
+    [InlineData("cdr[id]=c-1&cdr[caller]=%C3", "/cdr/caller")]
+    [InlineData("cdr[id]=c-1&cdr%FF=x", "")]
+    public void Percent_encoding_that_is_not_UTF8_is_rejected_naming_the_field(string form, string field)
+    {
+        var error = Reject("cdr", form, FormType);
+
+        Assert.Equal(EventParseProblem.InvalidText, error.Kind);
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Percent_encoding_is_read_in_the_declared_charset_and_literal_text_as_sent()
+    {
+        var body = System.Text.Encoding.Latin1.GetBytes("cdr[id]=c-1&cdr[caller]=Mar%EDa+Jos%E9&cdr[note]=ñ%25");
+
+        var e = Adapter("cdr").Parse(body, FormType + "; charset=ISO-8859-1", Context());
+
+        Assert.Equal("María José", e.Data.GetProperty("cdr").GetProperty("caller").GetString());
+        Assert.Equal("ñ%", e.Data.GetProperty("cdr").GetProperty("note").GetString());
+    }
+
     [Fact]
     public void Form_keys_nested_deeper_than_the_limit_are_rejected()
     {

@@ -154,6 +154,9 @@ public sealed class PayloadStructureTests
     [InlineData("ccai", "application/x-www-form-urlencoded")]
     [InlineData("webitel", "multipart/form-data; boundary=b")]
     [InlineData("videsk", "application/json; charset=klingon")]
+    [InlineData("ucontact", "application/json; charset=utf-7")]
+    [InlineData("cdr", "application/x-www-form-urlencoded; charset=UTF-7")]
+    [InlineData("webitel", "application/jsonx")]
     public void Other_content_types_and_charsets_are_unsupported(string source, string contentType)
     {
         var error = Reject(source, MinimalBody(source), contentType);
@@ -169,6 +172,17 @@ public sealed class PayloadStructureTests
         var e = Adapter("ucontact").Parse(body, "application/json; charset=ISO-8859-1", Context());
 
         Assert.Equal("Almuerzo en la cafetería", e.Data.GetProperty("motive").GetString());
+    }
+
+    [Fact]
+    public void A_body_that_is_not_text_in_its_declared_charset_is_rejected_not_patched()
+    {
+        // UTF-16 with half a surrogate pair: decoding it leniently would put U+FFFD where the platform sent something else.
+        var body = Encoding.Unicode.GetBytes("""{"event":"AgentBreak","agent":"a","motive":"x"}""").Concat(new byte[] { 0x00, 0xD8 }).ToArray();
+
+        var error = Reject("ucontact", body, "application/json; charset=utf-16");
+
+        Assert.Equal(EventParseProblem.NotJson, error.Kind);
     }
 
     [Fact]

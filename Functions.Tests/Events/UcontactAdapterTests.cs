@@ -128,4 +128,32 @@ public sealed class UcontactAdapterTests
         Assert.Equal(EventParseProblem.MissingEventName, error.Kind);
         Assert.Equal("/event", error.Field);
     }
+
+    [Theory]
+    [InlineData("""{"event":"FinishInteraction","guid":true}""", EventParseProblem.WrongFieldType, "/guid")]
+    [InlineData("""{"event":"FinishInteraction","guid":{"id":1}}""", EventParseProblem.WrongFieldType, "/guid")]
+    [InlineData("""{"event":"FinishInteraction","guid":"a\tb"}""", EventParseProblem.InvalidValue, "/guid")]
+    [InlineData("""{"event":"FinishInteraction","guid":"g-1","channel":false}""", EventParseProblem.WrongFieldType, "/channel")]
+    public void A_session_id_or_channel_that_cannot_name_a_session_is_rejected_naming_it(string body, EventParseProblem kind, string field)
+    {
+        var error = Reject("ucontact", body);
+
+        Assert.Equal((kind, field), (error.Kind, error.Field));
+    }
+
+    [Fact]
+    public void A_session_id_longer_than_a_name_may_be_is_rejected()
+    {
+        var error = Reject("ucontact", $$"""{"event":"FinishInteraction","guid":"{{new string('g', 257)}}"}""");
+
+        Assert.Equal((EventParseProblem.InvalidValue, "/guid"), (error.Kind, error.Field));
+    }
+
+    [Fact]
+    public void A_channel_made_of_path_segments_is_kept_as_sent()
+    {
+        var e = Parse("ucontact", """{"event":"FinishInteraction","guid":"g-1","channel":"../../switchboard-claims/x"}""");
+
+        Assert.Equal("../../switchboard-claims/x", e.Session!.Channel);
+    }
 }

@@ -103,4 +103,32 @@ public sealed class SourceSessionExportTests(AzuriteFixture azurite) : IClassFix
         Assert.Equal(CdrId, metadata.Text("externalIds/recordingIds"));
         Assert.Equal(1, metadata.Number("diagnostics/eventsSeen"));
     }
+
+    [Fact]
+    public async Task A_channel_made_of_path_segments_is_archived_under_an_encoded_name_inside_the_archive()
+    {
+        await using var harness = SessionHarness.Create(azurite);
+        var claims = azurite.Blobs.GetBlobContainerClient("switchboard-claims");
+        await claims.CreateIfNotExistsAsync();
+        var guid = Guid.NewGuid().ToString();
+        var finish = harness.Timeline.Parse(
+            "ucontact", $$"""{"event":"FinishInteraction","date":"2023-05-13 06:48:51","guid":"{{guid}}","channel":"../../switchboard-claims/x","agent":"a"}""", 0);
+
+        var due = Assert.IsType<ExportDue>(await harness.Tracker.TrackAsync(finish));
+        var exported = await harness.Export.RunAsync(due.ToJob());
+        var escaped = new List<string>();
+        await foreach (var blob in claims.GetBlobsAsync())
+        {
+            if (blob.Name.Contains(guid, StringComparison.Ordinal))
+            {
+                escaped.Add(blob.Name);
+            }
+        }
+
+        var name = $"ujet-metadata/..%2F..%2Fswitchboard%2Dclaims%2Fx-{guid}.json";
+        Assert.Equal([name], (await harness.BlobsAsync()).Keys);
+        Assert.Equal(name, exported.MetadataBlob);
+        Assert.Empty(escaped);
+        Assert.Equal("../../switchboard-claims/x", (await harness.MetadataAsync(name)).Text("channel"));
+    }
 }

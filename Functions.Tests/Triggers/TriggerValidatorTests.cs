@@ -75,8 +75,39 @@ public sealed class TriggerValidatorTests
         { Valid() with { Action = Valid().Action with { Headers = new Dictionary<string, string> { ["X-Id"] = "{{/if}}" } } }, "action.headers.X-Id" },
         { Valid() with { Action = Valid().Action with { Query = new Dictionary<string, string> { ["q"] = "{{#with}}" } } }, "action.query.q" },
         { Valid() with { Description = new string('d', 2001) }, "description" },
-        { Valid() with { Action = Valid().Action with { Body = new string('b', 33_000) } }, "trigger" },
+        { Valid() with { Action = Valid().Action with { Body = new string('b', 33_000) } }, "action.body" },
+        { Valid() with { Action = Valid().Action with { Headers = new Dictionary<string, string> { ["X-Null"] = null! } } }, "action.headers.X-Null" },
+        { Valid() with { Action = Valid().Action with { Query = new Dictionary<string, string> { ["q"] = null! } } }, "action.query.q" },
+        { Valid() with { Action = Valid().Action with { Body = "{{> x}}" } }, "action.body" },
+        { Valid() with { Action = Valid().Action with { Url = "https://crm.example.com/{{log}}" } }, "action.url" },
+        { Valid() with { Action = Valid().Action with { Headers = new Dictionary<string, string> { ["X-Log"] = "{{log 'a'}}" } } }, "action.headers.X-Log" },
+        { Valid() with { Action = Valid().Action with { Body = "{{#if}}x{{/if}}" } }, "action.body" },
+        { Valid() with { Action = Valid().Action with { Query = new Dictionary<string, string> { ["q"] = "{{sesion.id}}" } } }, "action.query.q" },
+        { Valid() with { Action = Valid().Action with { CustomData = new Dictionary<string, JsonElement> { ["k"] = Nested(TriggerValidator.MaxCustomDataDepth + 1) } } }, "action.customData.k" },
+        { Valid() with { Queue = new string('q', 257) }, "queue" },
+        { Valid() with { Events = ["a\u0001b"] }, "events[0]" },
     };
+
+    /// <summary>A JSON value nesting <paramref name="levels"/> deep, the innermost level a number.</summary>
+    internal static JsonElement Nested(int levels) =>
+        JsonDocument.Parse(string.Concat(Enumerable.Repeat("{\"a\":", levels - 1)) + "1" + new string('}', levels - 1), new JsonDocumentOptions { MaxDepth = 256 }).RootElement;
+
+    [Fact]
+    public void Templates_using_blocks_helpers_and_context_fields_are_accepted()
+    {
+        var trigger = Valid() with
+        {
+            Action = Valid().Action with
+            {
+                Url = "https://crm.example.com/{{session.id}}/{{{tenant}}}",
+                Body = "{{!-- agents --}}{{#each data.cdr}}{{@key}}={{this}};{{/each}}{{#with session}}{{id}}{{/with}}{{#if agent}}{{agent.id}}{{else}}none{{/if}} {{json data}} {{@root.id}} {{lookup data 'cdr'}}",
+                Headers = new Dictionary<string, string> { ["X-Event"] = "{{ type }}" },
+                CustomData = new Dictionary<string, JsonElement> { ["k"] = Nested(TriggerValidator.MaxCustomDataDepth) },
+            },
+        };
+
+        Assert.Empty(Problems(trigger));
+    }
 
     [Theory]
     [MemberData(nameof(Invalid))]

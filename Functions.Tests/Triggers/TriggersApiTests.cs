@@ -128,17 +128,23 @@ public sealed class TriggersApiTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
     }
 
-    [Fact]
-    public async Task Broken_json_and_a_wrong_content_type_are_400_not_500()
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/jsonx")]
+    [InlineData("application/json; charset=utf-16")]
+    public async Task Broken_json_is_400_and_a_content_type_other_than_json_415_naming_it(string contentType)
     {
         await using var client = new AdminClient(azurite);
 
         using var broken = await client.PostRawAsync($"/api/triggers?tenant={tenant}", "{\"name\": ");
-        using var text = await client.Http.PostAsync(new Uri($"/api/triggers?tenant={tenant}", UriKind.Relative), new StringContent("name=x"));
+        using var content = new StringContent(Body("ct"));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var wrong = await client.Http.PostAsync(new Uri($"/api/triggers?tenant={tenant}", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, text.StatusCode);
-        Assert.True((await JsonAsync(text)).GetProperty("errors").TryGetProperty("body", out _));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrong.StatusCode);
+        Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(wrong)).GetProperty("errors").TryGetProperty("Content-Type", out _));
     }
 
     [Fact]
@@ -231,5 +237,137 @@ public sealed class TriggersApiTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("WHERE event = 'FinishInteraction';", registration.GetProperty("statements")[3].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLong.StatusCode);
         Assert.Contains("256", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("W/bogus")]
+    [InlineData("bogus")]
+    [InlineData("*, \"a\"")]
+    [InlineData("\"é\"")]
+    [InlineData("\"a\" \"b\"")]
+    public async Task A_malformed_if_match_is_400_naming_it_and_changes_nothing(string ifMatch)
+    {
+        await using var client = new AdminClient(azurite);
+        using var created = await client.PostRawAsync($"/api/triggers?tenant={tenant}", Body("im"));
+
+        using var response = await PutWithIfMatchAsync(client, "im", ifMatch);
+        using var read = await client.Http.GetAsync(new Uri($"/api/triggers/im?tenant={tenant}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("If-Match", out _), await response.Content.ReadAsStringAsync());
+        Assert.Equal(created.Headers.ETag, read.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("\"*\"")]
+    [InlineData("W/\"stale\"")]
+    [InlineData("\"a\", \"b\"")]
+    public async Task A_well_formed_if_match_that_names_another_version_is_412_naming_it(string ifMatch)
+    {
+        await using var client = new AdminClient(azurite);
+        using var created = await client.PostRawAsync($"/api/triggers?tenant={tenant}", Body("im412"));
+
+        using var response = await PutWithIfMatchAsync(client, "im412", ifMatch);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("If-Match", out _));
+    }
+
+    [Fact]
+    public async Task If_match_star_or_a_list_holding_the_current_etag_replaces()
+    {
+        await using var client = new AdminClient(azurite);
+        using var created = await client.PostRawAsync($"/api/triggers?tenant={tenant}", Body("imok"));
+
+        using var star = await PutWithIfMatchAsync(client, "imok", "*");
+        using var list = await PutWithIfMatchAsync(client, "imok", $"\"other\", {star.Headers.ETag}");
+
+        Assert.Equal(HttpStatusCode.OK, star.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_null_tenant_in_the_body_is_400_naming_it()
+    {
+        await using var client = new AdminClient(azurite);
+
+        using var response = await client.PostRawAsync("/api/triggers", Body("nt").Replace("\"name\":", "\"tenant\": null, \"name\":", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("tenant", out _), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Batch_delete_of_an_id_no_table_key_can_hold_is_400_naming_it_and_deletes_nothing()
+    {
+        await using var client = new AdminClient(azurite);
+        using var created = await client.PostRawAsync($"/api/triggers?tenant={tenant}", Body("keep"));
+
+        using var response = await client.PostRawAsync($"/api/triggers/batch-delete?tenant={tenant}", """{"ids": ["keep", "a/b"]}""");
+        using var read = await client.Http.GetAsync(new Uri($"/api/triggers/keep?tenant={tenant}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("ids[1]", out _));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("?pageSize=abc", "pageSize")]
+    [InlineData("?pageSize=", "pageSize")]
+    [InlineData("?continuation=", "continuation")]
+    [InlineData("?tenant=a%2Fb", "tenant")]
+    public async Task A_bad_query_value_is_a_problem_naming_it(string query, string field)
+    {
+        await using var client = new AdminClient(azurite);
+
+        using var response = await client.Http.GetAsync(new Uri($"/api/triggers{query}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task Custom_data_deeper_than_the_limit_is_400_and_at_the_limit_it_is_listed_whole()
+    {
+        await using var client = new AdminClient(azurite);
+        string WithCustomData(string id, int levels) =>
+            Body(id).Replace("{ \"hook\": \"after-call\" }", "{ \"deep\": " + TriggerValidatorTests.Nested(levels).GetRawText() + " }", StringComparison.Ordinal);
+
+        using var tooDeep = await client.PostRawAsync($"/api/triggers?tenant={tenant}", WithCustomData("deep61", 61));
+        using var atLimit = await client.PostRawAsync($"/api/triggers?tenant={tenant}", WithCustomData("deep", TriggerValidator.MaxCustomDataDepth));
+        using var list = await client.Http.GetAsync(new Uri($"/api/triggers?tenant={tenant}", UriKind.Relative));
+        var listed = await JsonAsync(list);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooDeep.StatusCode);
+        Assert.True((await JsonAsync(tooDeep)).GetProperty("errors").TryGetProperty("action.customData.deep", out _), await tooDeep.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("deep", Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("\"headers\": { \"X-Null\": null }", "action.headers.X-Null")]
+    [InlineData("\"query\": { \"q\": null }", "action.query.q")]
+    [InlineData("\"body\": \"{{> x}}\"", "action.body")]
+    [InlineData("\"body\": \"{{log}}\"", "action.body")]
+    public async Task Templates_and_values_every_delivery_would_fail_on_are_refused_on_save(string extra, string field)
+    {
+        await using var client = new AdminClient(azurite);
+
+        using var response = await client.PostRawAsync($"/api/triggers?tenant={tenant}", Body("tpl", extra: ", " + extra));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpResponseMessage> PutWithIfMatchAsync(AdminClient client, string id, string ifMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/triggers/{id}?tenant={tenant}", UriKind.Relative))
+        {
+            Content = new StringContent(Body(id), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await client.Http.SendAsync(request);
     }
 }

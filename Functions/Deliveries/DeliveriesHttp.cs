@@ -25,28 +25,16 @@ public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, Du
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(DeliveriesApi.ListDeliveries))]
     public async Task<IActionResult> ListDeliveries(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (admin.Deny(request) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ApiQuery.TryInt(request, "pageSize", out var pageSize))
-        {
-            return new ResultAction(ApiQuery.NotAnInteger("pageSize"));
-        }
-
-        return new ResultAction(await DeliveriesApi.ListDeliveries(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await DeliveriesApi.ListDeliveries(
             Services,
             ApiQuery.Text(request, "tenant"),
             ApiQuery.Text(request, "trigger"),
             ApiQuery.Text(request, "event"),
             ApiQuery.Text(request, "status"),
-            pageSize,
+            ApiQuery.Text(request, "pageSize"),
             ApiQuery.Text(request, "continuation"),
             cancellationToken));
-    }
 
     /// <summary><c>GET /api/deliveries/{id}</c>: <see cref="DeliveriesApi.GetDelivery"/>.</summary>
     /// <param name="request">The request.</param>

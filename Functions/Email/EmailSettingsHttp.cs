@@ -44,20 +44,9 @@ public sealed class EmailSettingsHttp(EmailSettingsStore store, AdminGate admin)
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(EmailSettingsApi.ListQueueEmailSettings))]
     public async Task<IActionResult> ListQueueEmailSettings(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "email/settings/queues")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (admin.Deny(request) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ApiQuery.TryInt(request, "pageSize", out var pageSize))
-        {
-            return new ResultAction(ApiQuery.NotAnInteger("pageSize"));
-        }
-
-        return new ResultAction(await EmailSettingsApi.ListQueueEmailSettings(Services(request), Tenant(request), pageSize, ApiQuery.Text(request, "continuation"), cancellationToken));
-    }
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "email/settings/queues")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await EmailSettingsApi.ListQueueEmailSettings(
+            Services(request), Tenant(request), ApiQuery.Text(request, "pageSize"), ApiQuery.Text(request, "continuation"), cancellationToken));
 
     /// <summary><c>GET /api/email/settings/queues/{queue}</c>: one queue's setting.</summary>
     /// <param name="request">The request.</param>

@@ -24,20 +24,9 @@ public sealed class TriggersHttp(TriggerStore store, TriggerCatalog catalog, Tri
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(TriggersApi.ListTriggers))]
     public async Task<IActionResult> ListTriggers(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "triggers")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (admin.Deny(request) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ApiQuery.TryInt(request, "pageSize", out var pageSize))
-        {
-            return new ResultAction(ApiQuery.NotAnInteger("pageSize"));
-        }
-
-        return new ResultAction(await TriggersApi.ListTriggers(Services(request), Tenant(request), pageSize, ApiQuery.Text(request, "continuation"), cancellationToken));
-    }
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "triggers")] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.Deny(request) ?? new ResultAction(await TriggersApi.ListTriggers(
+            Services(request), Tenant(request), ApiQuery.Text(request, "pageSize"), ApiQuery.Text(request, "continuation"), cancellationToken));
 
     /// <summary><c>POST /api/triggers</c>: <see cref="TriggersApi.CreateTrigger"/>.</summary>
     /// <param name="request">The request.</param>

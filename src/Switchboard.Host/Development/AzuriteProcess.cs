@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Loader;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Switchboard.Host.Development;
 
 /// <summary>
-/// Azurite (blob, queue and table) running as a child process from the repository's node_modules.
-/// Disposing it kills the process, so neither the host nor the tests leave an emulator behind.
+/// Azurite (blob, queue and table) running as a child process from the repository's node_modules. Neither the host nor
+/// the tests leave an emulator behind: disposing it kills the process tree, so does this process exiting or unloading,
+/// and the child watches its stdin pipe and exits when it closes, which happens however this process ends (even killed).
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
@@ -21,6 +23,10 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs Azurite's entry point (argv[1], as <c>node azurite.js</c> would) in a node that exits once its stdin ends.</summary>
+    private const string ExitWithParent =
+        "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume(); require(process.argv[1]);";
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
@@ -30,6 +36,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
+        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
+        AssemblyLoadContext.GetLoadContext(typeof(AzuriteProcess).Assembly)!.Unloading += StopOnUnload;
     }
 
     /// <summary>The blob service port.</summary>
@@ -121,18 +129,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         string entryPoint, int blobPort, int queuePort, int tablePort, string? location = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         logger ??= NullLogger.Instance;
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = location ?? Path.GetTempPath(),
-        };
-        foreach (var argument in Arguments(entryPoint, blobPort, queuePort, tablePort, location))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = StartInfo(entryPoint, blobPort, queuePort, tablePort, location);
         if (location is not null)
         {
             Directory.CreateDirectory(location);
@@ -159,23 +156,68 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>Kills the emulator and waits for it to exit.</summary>
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
+        AssemblyLoadContext.GetLoadContext(typeof(AzuriteProcess).Assembly)!.Unloading -= StopOnUnload;
         try
         {
-            if (!process.HasExited)
+            if (Stop())
             {
-                process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync().ConfigureAwait(false);
             }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone: nothing left to stop.
         }
         finally
         {
             process.Dispose();
         }
     }
+
+    /// <summary>
+    /// How <see cref="StartAsync"/> runs Azurite: node with a stdin pipe it watches (<see cref="ExitWithParent"/>), then
+    /// Azurite's entry point and arguments. The caller holds the pipe; closing it, or dying, stops the emulator.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(string entryPoint, int blobPort, int queuePort, int tablePort, string? location)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = location ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add(ExitWithParent);
+        foreach (var argument in Arguments(entryPoint, blobPort, queuePort, tablePort, location))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    /// <summary>Kills the process tree now, synchronously (exit handlers cannot wait); true when it was still running.</summary>
+    private bool Stop()
+    {
+        try
+        {
+            if (process.HasExited)
+            {
+                return false;
+            }
+
+            process.Kill(entireProcessTree: true);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone: nothing left to stop.
+            return false;
+        }
+    }
+
+    private void StopOnExit(object? sender, EventArgs e) => Stop();
+
+    private void StopOnUnload(AssemblyLoadContext context) => Stop();
 
     private static List<string> Arguments(string entryPoint, int blobPort, int queuePort, int tablePort, string? location)
     {

@@ -8,6 +8,7 @@ using Switchboard.Host.Health;
 using Switchboard.Host.Sessions;
 using Switchboard.Host.Sources;
 using Switchboard.Host.Triggers;
+using Switchboard.Logging;
 
 namespace Switchboard.Host.Hosting;
 
@@ -16,7 +17,8 @@ public static class SwitchboardHostExtensions
 {
     /// <summary>
     /// Registers development storage, everything both hosts share (<see cref="SwitchboardServiceCollectionExtensions.AddSwitchboardCore"/>),
-    /// the host's own pipeline (queue workers and the job queue), the admin-key filter and OpenAPI.
+    /// the host's own pipeline (queue workers and the job queue), the admin-key filter, OpenAPI, and log redaction, so
+    /// ingest keys in <c>?code=</c> never reach a log.
     /// </summary>
     public static WebApplicationBuilder AddSwitchboard(this WebApplicationBuilder builder)
     {
@@ -30,6 +32,7 @@ public static class SwitchboardHostExtensions
         services.AddPipeline();
 
         services.AddOpenApi();
+        services.AddLogRedaction();
         return builder;
     }
 

@@ -1,12 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Switchboard.Api;
 
 /// <summary>
 /// Reads query parameters the way minimal APIs bind them to handler parameters, for a host that calls the handlers
-/// itself (the Functions app binds nothing but the request).
+/// itself (the Functions app binds nothing but the request). Handlers take every query value as text and check it
+/// themselves (<see cref="InputProblems"/>), so both hosts refuse the same values with the same problems.
 /// </summary>
 public static class ApiQuery
 {
@@ -16,30 +15,4 @@ public static class ApiQuery
         ArgumentNullException.ThrowIfNull(request);
         return request.Query[name];
     }
-
-    /// <summary>
-    /// An <c>int?</c> parameter: true with null when absent or empty, true with the number when it is a whole number,
-    /// false when it is something else (answer <see cref="NotAnInteger"/>).
-    /// </summary>
-    public static bool TryInt(HttpRequest request, string name, out int? value)
-    {
-        value = null;
-        var text = Text(request, name);
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-        {
-            value = number;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The 400 for a parameter that should be a whole number and is not.</summary>
-    public static ValidationProblem NotAnInteger(string name) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = ["must be a whole number"] });
 }

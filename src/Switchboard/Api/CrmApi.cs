@@ -19,12 +19,14 @@ namespace Switchboard.Api;
 /// </summary>
 public static class CrmApi
 {
+    private const int MaxCodeLength = 4096;
+
     /// <summary><c>GET api/crm/settings</c>: the tenant's settings, secrets masked; 404 when it has none.</summary>
     public static async Task<Results<Ok<CrmSettings>, ValidationProblem, ProblemHttpResult>> GetCrmSettings(
         [AsParameters] CrmApiServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -40,30 +42,42 @@ public static class CrmApi
     }
 
     /// <summary>
-    /// <c>PUT api/crm/settings</c>: creates or replaces the tenant's settings. With <c>If-Match</c> the settings must
-    /// not have changed since that ETag was read (412 otherwise).
+    /// <c>PUT api/crm/settings</c>: creates or replaces the tenant's settings. With <c>If-Match</c> (<c>*</c> or the ETag a
+    /// GET gave) the settings must exist unchanged since then (412 otherwise); a malformed header is a 400.
     /// </summary>
+    [RequestBody(typeof(CrmSettings))]
     public static async Task<Results<Ok<CrmSettings>, ValidationProblem, ProblemHttpResult>> ReplaceCrmSettings(
         [AsParameters] CrmApiServices services, string? tenant, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Check("If-Match", IfMatch.TryParse(ifMatch, out var condition), IfMatch.Rule).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<CrmSettings>(services.HttpContext.Request, CrmJson.InputOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<CrmSettings>(services.HttpContext.Request, CrmJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(readProblems);
+            return readProblem;
         }
 
         if (tenant is not null && body!.Tenant != TriggerDefaults.Tenant && body.Tenant != tenant)
         {
-            return Invalid("tenant", "differs between the query and the body");
+            return FieldProblems.Invalid("tenant", "differs between the query and the body");
+        }
+
+        // The body's tenant names the row read next, so it is checked before that read.
+        if (new InputProblems().Id("tenant", tenant ?? body!.Tenant).Problem is { } invalidTenant)
+        {
+            return invalidTenant;
         }
 
         var current = await services.Store.GetAsync(tenant ?? body!.Tenant, cancellationToken).ConfigureAwait(false);
+        if (condition is not null && !condition.Matches(current?.ETag))
+        {
+            return Changed();
+        }
+
         var unkept = CrmSecrets.KeepStored(body! with { Tenant = tenant ?? body.Tenant }, current?.Settings, out var settings);
         if (unkept.Count > 0)
         {
@@ -76,21 +90,16 @@ public static class CrmApi
             return TypedResults.ValidationProblem(problems);
         }
 
-        var condition = string.IsNullOrEmpty(ifMatch) || ifMatch == "*" ? null : ifMatch;
         try
         {
-            var stored = await services.Store.SaveAsync(normalized, condition, cancellationToken).ConfigureAwait(false);
+            var stored = await services.Store.SaveAsync(normalized, condition is null ? null : current!.ETag, cancellationToken).ConfigureAwait(false);
             services.Catalog.Invalidate(stored.Settings.Tenant);
             services.HttpContext.Response.Headers.ETag = stored.ETag;
             return TypedResults.Ok(CrmSecrets.Masked(stored.Settings));
         }
-        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound() || (condition is not null && exception.Status == 400))
+        catch (RequestFailedException exception) when (exception.IsPreconditionFailed() || exception.IsNotFound())
         {
-            // A malformed If-Match (storage answers 400) cannot match either.
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "CRM settings changed",
-                detail: "The settings changed (or were deleted) since the ETag in If-Match was read; GET them again and reapply the change.");
+            return Changed();
         }
     }
 
@@ -99,7 +108,7 @@ public static class CrmApi
         [AsParameters] CrmApiServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -121,7 +130,7 @@ public static class CrmApi
         [AsParameters] CrmApiServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -135,24 +144,25 @@ public static class CrmApi
     /// the token URL, stores the refresh token it gives and switches the tenant to the refresh-token grant; answers
     /// the settings, secrets masked. 502 when the token endpoint refuses.
     /// </summary>
+    [RequestBody(typeof(CrmOAuthCodeRequest))]
     public static async Task<Results<Ok<CrmSettings>, ValidationProblem, ProblemHttpResult>> ExchangeCrmOAuthCode(
         [AsParameters] CrmApiServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<CrmOAuthCodeRequest>(services.HttpContext.Request, CrmJson.InputOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<CrmOAuthCodeRequest>(services.HttpContext.Request, CrmJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(readProblems);
+            return readProblem;
         }
 
-        if (string.IsNullOrWhiteSpace(body!.Code))
+        if (!KeyText.IsName(body!.Code, MaxCodeLength))
         {
-            return Invalid("code", "is required: the code the consent page redirected with");
+            return FieldProblems.Invalid("code", $"is required: the code the consent page redirected with, {KeyText.NameRule(MaxCodeLength)}");
         }
 
         var stored = await services.Store.GetAsync(Tenant(tenant), cancellationToken).ConfigureAwait(false);
@@ -164,7 +174,7 @@ public static class CrmApi
         string refreshToken;
         try
         {
-            refreshToken = await services.Tokens.ExchangeCodeAsync(stored.Settings, body.Code, TimeSpan.FromSeconds(stored.Settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            refreshToken = await services.Tokens.ExchangeCodeAsync(stored.Settings, body.Code!, TimeSpan.FromSeconds(stored.Settings.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
         }
         catch (CrmTokenException exception)
         {
@@ -194,15 +204,17 @@ public static class CrmApi
         [AsParameters] CrmApiServices services, string session, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
 
-        var dash = session?.IndexOf('-', StringComparison.Ordinal) ?? -1;
-        if (dash <= 0 || dash == session!.Length - 1)
+        session = RouteText.Unescape(session)!;
+        var dash = session.IndexOf('-', StringComparison.Ordinal);
+        var wellFormed = dash > 0 && KeyText.IsName(session[..dash]) && KeyText.IsName(session[(dash + 1)..]);
+        if (new InputProblems().Check("session", wellFormed, $"must be {{channel}}-{{id}}, e.g. call-103646 or chat-73522, each part {KeyText.NameRule()}").Problem is { } invalidSession)
         {
-            return Invalid("session", "must be {channel}-{id}, e.g. call-103646 or chat-73522");
+            return invalidSession;
         }
 
         var key = new SessionKey(Tenant(tenant), session[..dash], session[(dash + 1)..]);
@@ -211,26 +223,26 @@ public static class CrmApi
         {
             CrmLookupProblem.None => TypedResults.Ok(url!),
             CrmLookupProblem.NoSettings => NotFound(key.Tenant),
-            CrmLookupProblem.UnknownSession => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Session not found", detail: $"Nothing is journaled for session {session} in tenant '{key.Tenant}'."),
-            _ => TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "No lookup URL configured",
-                detail: $"Session {session} is a{(kind == CrmLookupUrl.Sdk ? "n SDK" : " phone")} session and lookupUrls.{kind} is not set in the tenant's CRM settings."),
+            CrmLookupProblem.UnknownSession => FieldProblems.NotFound("session", "Session not found", $"Nothing is journaled for session {session} in tenant '{key.Tenant}'."),
+            _ => FieldProblems.NotFound(
+                "session",
+                "No lookup URL configured",
+                $"Session {session} is a{(kind == CrmLookupUrl.Sdk ? "n SDK" : " phone")} session and lookupUrls.{kind} is not set in the tenant's CRM settings."),
         };
     }
 
-    private static string Tenant(string? tenant) => string.IsNullOrEmpty(tenant) ? TriggerDefaults.Tenant : tenant;
+    private static string Tenant(string? tenant) => tenant ?? TriggerDefaults.Tenant;
 
-    private static ValidationProblem? TenantProblem(string? tenant) =>
-        tenant is null || TriggerValidator.IsValidKey(tenant) ? null : Invalid("tenant", "must be 1–100 letters, digits, '-' or '_'");
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static ProblemHttpResult Changed() =>
+        FieldProblems.WithStatus(
+            StatusCodes.Status412PreconditionFailed,
+            "CRM settings changed",
+            "If-Match",
+            "does not match: the settings changed (or were deleted) since that ETag was read; GET them again and reapply the change");
 
     private static ProblemHttpResult NoOAuth(string tenant) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No OAuth client", detail: $"Tenant '{tenant}' has no OAuth settings (auth.oauth with an authorizationUrl) in its CRM settings.");
+        FieldProblems.NotFound("tenant", "No OAuth client", $"Tenant '{tenant}' has no OAuth settings (auth.oauth with an authorizationUrl) in its CRM settings.");
 
     private static ProblemHttpResult NotFound(string tenant) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No CRM settings", detail: $"Tenant '{tenant}' has no CRM settings; PUT api/crm/settings to connect a CRM.");
+        FieldProblems.NotFound("tenant", "No CRM settings", $"Tenant '{tenant}' has no CRM settings; PUT api/crm/settings to connect a CRM.");
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
-using Switchboard.Storage;
 using Switchboard.Triggers;
 
 namespace Switchboard.Api;
@@ -18,45 +17,31 @@ public static class DeliveriesApi
 {
     /// <summary><c>GET api/deliveries?trigger=&amp;event=&amp;status=&amp;pageSize=&amp;continuation=</c>: deliveries, filters combined.</summary>
     public static async Task<Results<Ok<DeliveryList>, ValidationProblem>> ListDeliveries(
-        [AsParameters] DeliveryServices services, string? tenant, string? trigger, string? @event, string? status, int? pageSize, string? continuation, CancellationToken cancellationToken)
+        [AsParameters] DeliveryServices services, string? tenant, string? trigger, string? @event, string? status, string? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var problems = new Dictionary<string, string[]>();
-        if (TenantProblem(tenant) is { } tenantProblem)
-        {
-            problems["tenant"] = tenantProblem;
-        }
-
         var state = DeliveryLog.ParseState(status);
-        if (status is not null && state is null)
+        var problems = new InputProblems()
+            .Tenant(tenant)
+            .OptionalId("trigger", trigger)
+            .OptionalId("event", @event)
+            .Check("status", status is null || state is not null, "must be delivered, retrying or failed")
+            .PageSize(pageSize, out var size)
+            .Continuation(continuation);
+        if (problems.Problem is { } problem)
         {
-            problems["status"] = ["must be delivered, retrying or failed"];
+            return problem;
         }
 
-        if (pageSize is < 1 or > TablePaging.MaxPageSize)
-        {
-            problems["pageSize"] = [$"must be between 1 and {TablePaging.MaxPageSize}"];
-        }
-
-        if (problems.Count > 0)
-        {
-            return TypedResults.ValidationProblem(problems);
-        }
-
-        var query = new DeliveryQuery
-        {
-            TriggerId = string.IsNullOrEmpty(trigger) ? null : trigger,
-            EventId = string.IsNullOrEmpty(@event) ? null : @event,
-            State = state,
-        };
+        var query = new DeliveryQuery { TriggerId = trigger, EventId = @event, State = state };
         try
         {
-            var page = await services.Log.ListAsync(Tenant(tenant), query, pageSize ?? 100, continuation, cancellationToken).ConfigureAwait(false);
+            var page = await services.Log.ListAsync(Tenant(tenant), query, size, continuation, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new DeliveryList(page.Items, page.Continuation));
         }
         catch (ArgumentException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["continuation"] = ["is not a token this API returned"] });
+            return FieldProblems.Invalid("continuation", "is not a token this API returned");
         }
     }
 
@@ -65,14 +50,14 @@ public static class DeliveriesApi
         [AsParameters] DeliveryServices services, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = problem });
+            return problem;
         }
 
         var history = await services.Log.GetHistoryAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
         return history is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found", detail: $"No delivery '{id}' in tenant '{Tenant(tenant)}'.")
+            ? FieldProblems.NotFound("id", "Delivery not found", $"No delivery '{id}' in tenant '{Tenant(tenant)}'.")
             : TypedResults.Ok(history);
     }
 
@@ -84,9 +69,9 @@ public static class DeliveriesApi
         [AsParameters] DeliveryServices services, [FromServices] IPipelineScheduler? scheduler, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = problem });
+            return problem;
         }
 
         var replayed = await services.Delivery.ReplayAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
@@ -99,13 +84,10 @@ public static class DeliveriesApi
         return replayed.Status switch
         {
             ReplayStatus.Replayed => TypedResults.Ok(replayed.FirstAttempt!),
-            ReplayStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Delivery not found", detail: replayed.Detail),
+            ReplayStatus.NotFound => FieldProblems.NotFound("id", "Delivery not found", replayed.Detail ?? $"No delivery '{id}'."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Delivery cannot be replayed", detail: replayed.Detail),
         };
     }
 
-    private static string Tenant(string? tenant) => string.IsNullOrEmpty(tenant) ? TriggerDefaults.Tenant : tenant;
-
-    private static string[]? TenantProblem(string? tenant) =>
-        tenant is null || TriggerValidator.IsValidKey(tenant) ? null : ["must be 1–100 letters, digits, '-' or '_'"];
+    private static string Tenant(string? tenant) => tenant ?? TriggerDefaults.Tenant;
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Email;
 using Switchboard.Events;
-using Switchboard.Storage;
 using Switchboard.Triggers;
 
 namespace Switchboard.Api;
@@ -19,6 +18,7 @@ public static class EmailSettingsApi
     private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
     };
 
     /// <summary><c>GET api/email/settings</c>: the global setting; off with no address when never saved.</summary>
@@ -26,7 +26,7 @@ public static class EmailSettingsApi
         [AsParameters] EmailSettingsServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -36,19 +36,25 @@ public static class EmailSettingsApi
     }
 
     /// <summary><c>PUT api/email/settings</c>: replaces the global setting.</summary>
-    public static async Task<Results<Ok<EmailGlobalSettings>, ValidationProblem>> ReplaceEmailSettings(
+    [RequestBody(typeof(EmailSettingsRequest))]
+    public static async Task<Results<Ok<EmailGlobalSettings>, ValidationProblem, ProblemHttpResult>> ReplaceEmailSettings(
         [AsParameters] EmailSettingsServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, problems) = await ReadAsync(services.HttpContext.Request, cancellationToken).ConfigureAwait(false);
-        if (problems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(services.HttpContext.Request, BodyOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(problems);
+            return readProblem;
+        }
+
+        if (Validate(body!).Problem is { } invalid)
+        {
+            return invalid;
         }
 
         var setting = await services.Store.SetGlobalAsync(Tenant(tenant), body!.Enabled!.Value, body.Address, cancellationToken).ConfigureAwait(false);
@@ -57,27 +63,22 @@ public static class EmailSettingsApi
 
     /// <summary><c>GET api/email/settings/queues</c>: the queues with a setting of their own, paged (<c>?pageSize=&amp;continuation=</c>).</summary>
     public static async Task<Results<Ok<EmailQueueSettingsList>, ValidationProblem>> ListQueueEmailSettings(
-        [AsParameters] EmailSettingsServices services, string? tenant, int? pageSize, string? continuation, CancellationToken cancellationToken)
+        [AsParameters] EmailSettingsServices services, string? tenant, string? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).PageSize(pageSize, out var size).Continuation(continuation).Problem is { } problem)
         {
             return problem;
-        }
-
-        if (pageSize is < 1 or > TablePaging.MaxPageSize)
-        {
-            return Invalid("pageSize", $"must be between 1 and {TablePaging.MaxPageSize}");
         }
 
         QueueEmailSettingPage page;
         try
         {
-            page = await services.Store.ListQueuesAsync(Tenant(tenant), pageSize ?? 100, continuation, cancellationToken).ConfigureAwait(false);
+            page = await services.Store.ListQueuesAsync(Tenant(tenant), size, continuation, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
-            return Invalid("continuation", "is not a token this API returned");
+            return FieldProblems.Invalid("continuation", "is not a token this API returned");
         }
 
         return TypedResults.Ok(new EmailQueueSettingsList([.. page.Items.Select(q => Queue(Tenant(tenant), q))], page.Continuation));
@@ -88,8 +89,8 @@ public static class EmailSettingsApi
         [AsParameters] EmailSettingsServices services, string? queue, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        queue = RouteQueue(queue);
-        if ((TenantProblem(tenant) ?? QueueProblem(queue)) is { } problem)
+        queue = RouteText.Unescape(queue);
+        if (new InputProblems().Tenant(tenant).Name("queue", queue, EmailSettingsStore.MaxQueueLength).Problem is { } problem)
         {
             return problem;
         }
@@ -99,20 +100,26 @@ public static class EmailSettingsApi
     }
 
     /// <summary><c>PUT api/email/settings/queues/{queue}</c>: creates or replaces a queue's own setting.</summary>
-    public static async Task<Results<Ok<EmailQueueSettings>, ValidationProblem>> ReplaceQueueEmailSettings(
+    [RequestBody(typeof(EmailSettingsRequest))]
+    public static async Task<Results<Ok<EmailQueueSettings>, ValidationProblem, ProblemHttpResult>> ReplaceQueueEmailSettings(
         [AsParameters] EmailSettingsServices services, string? queue, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        queue = RouteQueue(queue);
-        if ((TenantProblem(tenant) ?? QueueProblem(queue)) is { } problem)
+        queue = RouteText.Unescape(queue);
+        if (new InputProblems().Tenant(tenant).Name("queue", queue, EmailSettingsStore.MaxQueueLength).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, problems) = await ReadAsync(services.HttpContext.Request, cancellationToken).ConfigureAwait(false);
-        if (problems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(services.HttpContext.Request, BodyOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(problems);
+            return readProblem;
+        }
+
+        if (Validate(body!).Problem is { } invalid)
+        {
+            return invalid;
         }
 
         var setting = await services.Store.SetQueueAsync(Tenant(tenant), queue!, body!.Enabled!.Value, body.Address, cancellationToken).ConfigureAwait(false);
@@ -124,8 +131,8 @@ public static class EmailSettingsApi
         [AsParameters] EmailSettingsServices services, string? queue, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        queue = RouteQueue(queue);
-        if ((TenantProblem(tenant) ?? QueueProblem(queue)) is { } problem)
+        queue = RouteText.Unescape(queue);
+        if (new InputProblems().Tenant(tenant).Name("queue", queue, EmailSettingsStore.MaxQueueLength).Problem is { } problem)
         {
             return problem;
         }
@@ -143,7 +150,7 @@ public static class EmailSettingsApi
         [AsParameters] EmailSettingsServices services, string? tenant, string? queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if ((TenantProblem(tenant) ?? (queue is null ? null : QueueProblem(queue))) is { } problem)
+        if (new InputProblems().Tenant(tenant).OptionalText("queue", queue, EmailSettingsStore.MaxQueueLength).Problem is { } problem)
         {
             return problem;
         }
@@ -152,47 +159,21 @@ public static class EmailSettingsApi
         return TypedResults.Ok(new EmailEffectiveSettings(Tenant(tenant), queue, destination.Sends, destination.Address, destination.Case));
     }
 
-    private static async Task<(EmailSettingsRequest? Body, IDictionary<string, string[]>? Problems)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static InputProblems Validate(EmailSettingsRequest body)
     {
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(request, BodyOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
-        {
-            return (null, readProblems);
-        }
-
-        var problems = new Dictionary<string, string[]>();
-        if (body!.Enabled is null)
-        {
-            problems["enabled"] = ["is required (true or false)"];
-        }
-
         var address = body.Address?.Trim();
-        if (!string.IsNullOrEmpty(address) && !EmailAddresses.IsValidRecipient(address))
-        {
-            problems["address"] = [$"is not a valid email address (one bare address such as crm@example.com, at most {EmailAddresses.MaxLength} characters; empty for none)"];
-        }
-
-        return problems.Count == 0 ? (body, null) : (null, problems);
+        return new InputProblems()
+            .Check("enabled", body.Enabled is not null, "is required (true or false)")
+            .Check(
+                "address",
+                string.IsNullOrEmpty(address) || EmailAddresses.IsValidRecipient(address),
+                $"is not a valid email address (one bare address such as crm@example.com, at most {EmailAddresses.MaxLength} characters; empty for none)");
     }
 
-    // Kestrel decodes every escape in a path but %2F, so a queue name holding '/' may arrive with it still escaped.
-    private static string? RouteQueue(string? queue) =>
-        queue?.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-
-    private static string Tenant(string? tenant) => string.IsNullOrEmpty(tenant) ? TriggerDefaults.Tenant : tenant;
-
-    private static ValidationProblem? TenantProblem(string? tenant) =>
-        tenant is null || TriggerValidator.IsValidKey(tenant) ? null : Invalid("tenant", "must be 1–100 letters, digits, '-' or '_'");
-
-    private static ValidationProblem? QueueProblem(string? queue) =>
-        EmailSettingsStore.IsValidQueue(queue) ? null : Invalid("queue", $"must be a queue id or name of 1–{EmailSettingsStore.MaxQueueLength} characters without control characters");
-
-    private static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(Problem(field, message));
-
-    private static Dictionary<string, string[]> Problem(string field, string message) => new() { [field] = [message] };
+    private static string Tenant(string? tenant) => tenant ?? TriggerDefaults.Tenant;
 
     private static ProblemHttpResult NotFound(string queue, string tenant) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Queue setting not found", detail: $"Queue '{queue}' has no email setting of its own in tenant '{tenant}'; it inherits the global one.");
+        FieldProblems.NotFound("queue", "Queue setting not found", $"Queue '{queue}' has no email setting of its own in tenant '{tenant}'; it inherits the global one.");
 
     private static EmailGlobalSettings Global(string tenant, EmailSetting setting) => new(tenant, setting.Enabled, setting.Address, setting.UpdatedAt);
 

@@ -21,10 +21,12 @@ public static class EventsApi
 
     /// <summary>
     /// Checks the ingest key (<see cref="KeyHeader"/>, else <paramref name="code"/>) against <see cref="IngestOptions.Keys"/>,
-    /// the source, the tenant and the size (<see cref="IngestOptions.MaxBodyBytes"/>, enforced while reading), then
-    /// parses and queues the event: 202 with <see cref="EventAccepted"/>, or 400, 401, 404, 413 or 415, or 503 with
-    /// Retry-After when storage does not take the event within <see cref="IngestOptions.StorageTimeout"/>.
+    /// the route and query values, the source and the size (<see cref="IngestOptions.MaxBodyBytes"/>, enforced while
+    /// reading), then parses and queues the event: 202 with <see cref="EventAccepted"/>, or 400, 401, 404, 413 or 415
+    /// (408 when the client stops sending), each naming the field, or 503 with Retry-After when storage does not take
+    /// the event within <see cref="IngestOptions.StorageTimeout"/>.
     /// </summary>
+    [RequestBody(typeof(System.Text.Json.JsonElement))]
     public static async Task<Results<Accepted<EventAccepted>, ProblemHttpResult, ValidationProblem>> PostEvent(
         string source, string? tenant, string? code, string? type, HttpContext httpContext,
         SourceAdapters adapters, IngestEvent ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)
@@ -41,15 +43,19 @@ public static class EventsApi
                 detail: $"Send a key from Ingest:Keys in the {KeyHeader} header or the code query parameter.");
         }
 
-        if (adapters.Find(source) is not { } adapter)
+        var problems = new InputProblems()
+            .Id("source", source)
+            .Tenant(tenant)
+            .OptionalText("code", code, 1024)
+            .OptionalText("type", type);
+        if (problems.Problem is { } problem)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown source",
-                detail: $"'{source}' is not a source; use one of {string.Join(", ", adapters.Names.Order())}.");
+            return problem;
         }
 
-        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        if (adapters.Find(source) is not { } adapter)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+            return FieldProblems.NotFound("source", "Unknown source", $"'{source}' is not a source; use one of {string.Join(", ", adapters.Names.Order())}.");
         }
 
         var limit = options.Value.MaxBodyBytes;
@@ -58,7 +64,16 @@ public static class EventsApi
             return TooLarge(limit);
         }
 
-        var body = await ReadLimitedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(request.Body, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return FieldProblems.BodyNotRead(exception);
+        }
+
         if (body is null)
         {
             return TooLarge(limit);
@@ -81,7 +96,7 @@ public static class EventsApi
         catch (EventParseException exception)
         {
             return exception.Kind == EventParseProblem.UnsupportedContentType
-                ? TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type", detail: exception.Problem)
+                ? FieldProblems.WithStatus(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Content-Type", exception.Problem)
                 : TypedResults.Problem(
                     statusCode: StatusCodes.Status400BadRequest,
                     title: "Invalid event",
@@ -117,6 +132,5 @@ public static class EventsApi
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
-            detail: $"The body is larger than Ingest:MaxBodyBytes ({limit} bytes).");
+        FieldProblems.WithStatus(StatusCodes.Status413PayloadTooLarge, "Body too large", "body", $"is larger than Ingest:MaxBodyBytes ({limit} bytes)");
 }

@@ -22,9 +22,9 @@ public static class SessionsApi
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        if (new InputProblems().Tenant(tenant).OptionalText("folder", folder).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+            return problem;
         }
 
         var container = blobs.GetBlobContainerClient(options.Value.Container);
@@ -50,15 +50,20 @@ public static class SessionsApi
         return TypedResults.Ok<IReadOnlyList<ArchivedFile>>(files);
     }
 
-    /// <summary><c>GET api/sessions/{channel}/{id}</c>: the session's exported metadata file; 404 until it is exported.</summary>
+    /// <summary>
+    /// <c>GET api/sessions/{channel}/{id}</c>: the session's exported metadata file; 404 until it is exported. A '/' in
+    /// the channel or id travels as <c>%2F</c>.
+    /// </summary>
     public static async Task<Results<Ok<JsonElement>, ProblemHttpResult, ValidationProblem>> GetSessionMetadata(
         BlobServiceClient blobs, IOptions<ExportOptions> options, string channel, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
-        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        channel = RouteText.Unescape(channel)!;
+        id = RouteText.Unescape(id)!;
+        if (new InputProblems().Name("channel", channel).Name("id", id).Tenant(tenant).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+            return problem;
         }
 
         var session = new SessionKey(tenant ?? TriggerDefaults.Tenant, channel, id);
@@ -71,8 +76,7 @@ public static class SessionsApi
         }
         catch (RequestFailedException exception) when (exception.IsNotFound())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not exported yet",
-                detail: $"{path} does not exist: the session is unknown, still open, or ended less than Export:Delay ago.");
+            return FieldProblems.NotFound("id", "Not exported yet", $"{path} does not exist: the session is unknown, still open, or ended less than Export:Delay ago.");
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Switchboard.Api;
 /// <summary>Helpers under <c>api/sources</c> for registering Switchboard in the source platforms. Both hosts call these behind the admin key.</summary>
 public static class SourcesApi
 {
-    /// <summary>uContact's <c>webhooks.url</c> column holds at most 256 characters (seed 000).</summary>
+    /// <summary>uContact's <c>webhooks.url</c> column holds at most 256 characters.</summary>
     public const int UcontactMaxUrlLength = 256;
 
     private static readonly string[] UcontactEvents = ["AgentRingNoAnswer", "AgentLog", "AgentBreak", "FinishInteraction", "InteractionDisposition"];
@@ -24,9 +24,9 @@ public static class SourcesApi
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(ingest);
-        if (tenant is not null && !TriggerValidator.IsValidKey(tenant))
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+            return problem;
         }
 
         var key = ingest.Value.Keys.FirstOrDefault(k => !string.IsNullOrEmpty(k));

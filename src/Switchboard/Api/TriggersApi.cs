@@ -10,9 +10,10 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The trigger admin API under <c>api/triggers</c>: CRUD with ETags, paging, enable/disable, batch delete,
-/// secrets and the test send. Tenant from <c>?tenant=</c> (default <c>default</c>). Every write invalidates this
-/// instance's trigger cache; secrets are masked in every response. Both hosts call these handlers behind the admin key.
+/// The trigger admin API under <c>api/triggers</c>: CRUD with ETags, paging, enable/disable, batch delete, secrets and
+/// the test send. Tenant from <c>?tenant=</c> (default <c>default</c>). Every input is checked before any storage call;
+/// every write invalidates this instance's trigger cache; secrets are masked in every response. Both hosts call these
+/// handlers behind the admin key.
 /// </summary>
 public static class TriggersApi
 {
@@ -20,27 +21,22 @@ public static class TriggersApi
 
     /// <summary><c>GET api/triggers?pageSize=&amp;continuation=</c>: a page of triggers (<c>pageSize</c> 1–1000, default 100).</summary>
     public static async Task<Results<Ok<TriggerList>, ValidationProblem>> ListTriggers(
-        [AsParameters] TriggerServices services, string? tenant, int? pageSize, string? continuation, CancellationToken cancellationToken)
+        [AsParameters] TriggerServices services, string? tenant, string? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).PageSize(pageSize, out var size).Continuation(continuation).Problem is { } problem)
         {
             return problem;
-        }
-
-        if (pageSize is < 1 or > TablePaging.MaxPageSize)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"must be between 1 and {TablePaging.MaxPageSize}"] });
         }
 
         TriggerPage page;
         try
         {
-            page = await services.Store.ListAsync(Tenant(tenant), pageSize ?? 100, continuation, cancellationToken).ConfigureAwait(false);
+            page = await services.Store.ListAsync(Tenant(tenant), size, continuation, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["continuation"] = ["is not a token this API returned"] });
+            return FieldProblems.Invalid("continuation", "is not a token this API returned");
         }
 
         return TypedResults.Ok(new TriggerList([.. page.Items.Select(TriggerSecrets.Masked)], page.Continuation));
@@ -50,19 +46,25 @@ public static class TriggersApi
     /// <c>POST api/triggers</c>: creates the trigger in the body (id generated when absent; the tenant may also come in the
     /// body); 201 with the stored trigger and its ETag, 409 when the id exists.
     /// </summary>
+    [RequestBody(typeof(Trigger))]
     public static async Task<Results<Created<Trigger>, ValidationProblem, ProblemHttpResult>> CreateTrigger(
         [AsParameters] TriggerServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
-            return TypedResults.ValidationProblem(readProblems);
+            return problem;
+        }
+
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
+        {
+            return readProblem;
         }
 
         if (tenant is not null && body!.Tenant != TriggerDefaults.Tenant && body.Tenant != tenant)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["differs between the query and the body"] });
+            return FieldProblems.Invalid("tenant", "differs between the query and the body");
         }
 
         var trigger = body! with
@@ -85,7 +87,7 @@ public static class TriggersApi
         }
         catch (RequestFailedException exception) when (exception.IsAlreadyExists())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Trigger exists", detail: $"Trigger '{trigger.Id}' already exists in tenant '{trigger.Tenant}'; update it with PUT.");
+            return FieldProblems.WithStatus(StatusCodes.Status409Conflict, "Trigger exists", "id", $"'{trigger.Id}' already exists in tenant '{trigger.Tenant}'; update it with PUT");
         }
     }
 
@@ -97,7 +99,7 @@ public static class TriggersApi
         [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -113,33 +115,40 @@ public static class TriggersApi
     }
 
     /// <summary>
-    /// <c>PUT api/triggers/{id}</c>: replaces the trigger; with <c>If-Match: &lt;etag&gt;</c> a stale copy gets 412. A masked
-    /// secret, header value or URL password sent back keeps the stored one (the latter two only on the same origin).
+    /// <c>PUT api/triggers/{id}</c>: replaces the trigger; with <c>If-Match</c> (<c>*</c> or the ETag a GET gave) a stale
+    /// copy gets 412, a malformed header 400. A masked secret, header value or URL password sent back keeps the stored
+    /// one (the latter two only on the same origin).
     /// </summary>
+    [RequestBody(typeof(Trigger))]
     public static async Task<Results<Ok<Trigger>, ValidationProblem, ProblemHttpResult>> ReplaceTrigger(
         [AsParameters] TriggerServices services, string id, string? tenant, [FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Check("If-Match", IfMatch.TryParse(ifMatch, out var condition), IfMatch.Rule).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<Trigger>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(readProblems);
+            return readProblem;
         }
 
         if (!string.IsNullOrEmpty(body!.Id) && body.Id != id)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["differs from the id in the URL"] });
+            return FieldProblems.Invalid("id", "differs from the id in the URL");
         }
 
         var current = await services.Store.GetAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
         if (current is null)
         {
             return NotFound(id, Tenant(tenant));
+        }
+
+        if (condition is not null && !condition.Matches(current.ETag))
+        {
+            return Changed();
         }
 
         var unkept = TriggerSecrets.KeepStored(body with { Id = id, Tenant = Tenant(tenant) }, current.Trigger, out var trigger);
@@ -156,14 +165,17 @@ public static class TriggersApi
 
         try
         {
-            var stored = await services.Store.ReplaceAsync(normalized, string.IsNullOrEmpty(ifMatch) || ifMatch == "*" ? current.ETag : ifMatch, cancellationToken).ConfigureAwait(false);
+            var stored = await services.Store.ReplaceAsync(normalized, current.ETag, cancellationToken).ConfigureAwait(false);
             services.Catalog.Invalidate(stored.Trigger.Tenant);
             services.HttpContext.Response.Headers.ETag = stored.ETag;
             return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
         }
         catch (RequestFailedException exception) when (exception.IsPreconditionFailed())
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Trigger changed", detail: "The trigger changed since the ETag in If-Match was read; GET it again and reapply the change.");
+            // Without If-Match the client set no precondition, so losing a race with another write is a conflict, not a 412.
+            return condition is null
+                ? FieldProblems.WithStatus(StatusCodes.Status409Conflict, "Trigger changed", "id", "changed while it was being replaced; send the PUT again")
+                : Changed();
         }
         catch (RequestFailedException exception) when (exception.IsNotFound())
         {
@@ -176,7 +188,7 @@ public static class TriggersApi
         [AsParameters] TriggerServices services, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -191,24 +203,36 @@ public static class TriggersApi
     }
 
     /// <summary><c>POST api/triggers/batch-delete</c>: body <c>{ "ids": [...] }</c> (up to 1000) → which were deleted and which not found.</summary>
-    public static async Task<Results<Ok<BatchDeleteResult>, ValidationProblem>> DeleteTriggers(
+    [RequestBody(typeof(BatchDeleteRequest))]
+    public static async Task<Results<Ok<BatchDeleteResult>, ValidationProblem, ProblemHttpResult>> DeleteTriggers(
         [AsParameters] TriggerServices services, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
 
-        var (body, readProblems) = await JsonRequestBody.ReadAsync<BatchDeleteRequest>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblems is not null)
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<BatchDeleteRequest>(services.HttpContext.Request, TriggerJson.InputOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
         {
-            return TypedResults.ValidationProblem(readProblems);
+            return readProblem;
         }
 
-        if (body!.Ids is null || body.Ids.Count is 0 or > MaxBatch || body.Ids.Any(string.IsNullOrWhiteSpace))
+        if (body!.Ids is null || body.Ids.Count is 0 or > MaxBatch)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["ids"] = [$"must list 1 to {MaxBatch} trigger ids"] });
+            return FieldProblems.Invalid("ids", $"must list 1 to {MaxBatch} trigger ids");
+        }
+
+        var idProblems = new InputProblems();
+        for (var i = 0; i < body.Ids.Count; i++)
+        {
+            idProblems.Id($"ids[{i}]", body.Ids[i]);
+        }
+
+        if (idProblems.Problem is { } invalidId)
+        {
+            return invalidId;
         }
 
         var deleted = await services.Store.DeleteManyAsync(Tenant(tenant), body.Ids, cancellationToken).ConfigureAwait(false);
@@ -235,7 +259,7 @@ public static class TriggersApi
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(delivery);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -248,7 +272,7 @@ public static class TriggersApi
         TriggerServices services, string id, string? tenant, bool enabled, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (TenantProblem(tenant) is { } problem)
+        if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
         {
             return problem;
         }
@@ -264,13 +288,11 @@ public static class TriggersApi
         return TypedResults.Ok(TriggerSecrets.Masked(stored.Trigger));
     }
 
-    private static string Tenant(string? tenant) => string.IsNullOrEmpty(tenant) ? TriggerDefaults.Tenant : tenant;
+    private static string Tenant(string? tenant) => tenant ?? TriggerDefaults.Tenant;
 
-    private static ValidationProblem? TenantProblem(string? tenant) =>
-        tenant is null || TriggerValidator.IsValidKey(tenant)
-            ? null
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tenant"] = ["must be 1–100 letters, digits, '-' or '_'"] });
+    private static ProblemHttpResult Changed() =>
+        FieldProblems.WithStatus(StatusCodes.Status412PreconditionFailed, "Trigger changed", "If-Match", "does not match: the trigger changed since that ETag was read; GET it again and reapply the change");
 
     private static ProblemHttpResult NotFound(string id, string tenant) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Trigger not found", detail: $"No trigger '{id}' in tenant '{tenant}'.");
+        FieldProblems.NotFound("id", "Trigger not found", $"No trigger '{id}' in tenant '{tenant}'.");
 }

@@ -9,9 +9,13 @@ public static class CrmJson
     /// <summary>The shared options instance.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The options API input is read with: the same, but an unknown field is an error rather than silently dropped.</summary>
+    /// <summary>
+    /// The options API input is read with: the same, but an unknown field, or null where the type allows none, is an
+    /// error naming the field rather than something dropped or failing later.
+    /// </summary>
     public static JsonSerializerOptions InputOptions { get; } = new(Options)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
     };
 }

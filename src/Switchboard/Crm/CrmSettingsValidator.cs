@@ -16,8 +16,8 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
     /// <summary>The longest URL accepted.</summary>
     public const int MaxUrlLength = 2048;
 
-    /// <summary>Settings are stored as one table property, which holds up to 32 K characters.</summary>
-    public const int MaxSerializedLength = 32_000;
+    /// <summary>The longest settings may be once serialised, as they are stored in one table property.</summary>
+    public const int MaxSerializedLength = StoredJson.MaxLength;
 
     private static readonly string[] AuthMethods = [CrmAuth.None, CrmAuth.BasicMethod, CrmAuth.HeaderMethod, CrmAuth.OAuthMethod];
     private static readonly string[] Grants = [CrmOAuth.ClientCredentials, CrmOAuth.RefreshTokenGrant];
@@ -43,9 +43,9 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
             list.Add(message);
         }
 
-        if (!TriggerValidator.IsValidKey(settings.Tenant))
+        if (!KeyText.IsId(settings.Tenant))
         {
-            Add("tenant", "must be 1–100 letters, digits, '-' or '_'");
+            Add("tenant", KeyText.IdRule);
         }
 
         var auth = ValidateAuth(settings.Auth, Add);
@@ -76,9 +76,9 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
             Endpoints = endpoints,
         };
 
-        if (problems.Count == 0 && JsonSerializer.Serialize(normalized, CrmJson.Options).Length > MaxSerializedLength)
+        if (problems.Count == 0 && JsonSerializer.Serialize(normalized, CrmJson.Options) is { Length: > MaxSerializedLength } json)
         {
-            Add("settings", $"are too large to store: keep the serialised settings under {MaxSerializedLength} characters");
+            Add(StoredJson.LargestField(json), $"is the largest part of settings too large to store: keep the serialised settings under {MaxSerializedLength} characters");
         }
 
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);

@@ -25,8 +25,7 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     private volatile bool created;
 
     /// <summary>True when <paramref name="queue"/> can name a queue setting: 1–256 characters, no control characters, not blank.</summary>
-    public static bool IsValidQueue(string? queue) =>
-        queue is { Length: > 0 and <= MaxQueueLength } && !string.IsNullOrWhiteSpace(queue) && !queue.Any(char.IsControl);
+    public static bool IsValidQueue(string? queue) => KeyText.IsName(queue, MaxQueueLength);
 
     /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace Switchboard.Sessions;
 
 /// <summary>
-/// The UJET external-storage layout (seed 004): five folders under the folder path, files named after the session
+/// The UJET external-storage layout: five folders under the folder path, files named after the session
 /// (<see cref="SessionKey.FileStem"/>, e.g. <c>call-103646</c>). Paths here are relative to the folder path; <see cref="Resolve"/>
 /// puts them under it.
 /// </summary>
@@ -22,6 +22,8 @@ public static class ArchiveLayout
     /// <summary>Voicemails.</summary>
     public const string VoicemailFolder = "ujet-voicemails";
 
+    private const int MaxMediaIdLength = 200;
+
     /// <summary><c>ujet-metadata/{call|chat}-{id}.json</c>.</summary>
     public static string Metadata(SessionKey session) => $"{MetadataFolder}/{Stem(session)}.json";
 
@@ -30,13 +32,14 @@ public static class ArchiveLayout
 
     /// <summary>
     /// Where a media file goes: <c>ujet-media/{stem}-photo-{mediaId}.jpg</c> or <c>-video-{mediaId}.mp4</c>,
-    /// <c>ujet-voice-recordings/{stem}.{format}</c>, <c>ujet-voicemails/{stem}.{format}</c>. The media id is
-    /// percent-encoded like the session id; <paramref name="format"/> is the file extension.
+    /// <c>ujet-voice-recordings/{stem}.{format}</c>, <c>ujet-voicemails/{stem}.{format}</c>. The media id comes from
+    /// event data, so it is percent-encoded like the session id and kept to 200 characters the same way;
+    /// <paramref name="format"/> is the file extension.
     /// </summary>
     public static string Media(SessionKey session, ArchiveMediaKind kind, string? mediaId, string format) => kind switch
     {
         ArchiveMediaKind.Photo or ArchiveMediaKind.Video =>
-            $"{MediaFolder}/{Stem(session)}-{(kind == ArchiveMediaKind.Photo ? "photo" : "video")}-{Uri.EscapeDataString(mediaId ?? string.Empty)}.{format}",
+            $"{MediaFolder}/{Stem(session)}-{(kind == ArchiveMediaKind.Photo ? "photo" : "video")}-{SessionKey.Bounded(Uri.EscapeDataString(mediaId ?? string.Empty), MaxMediaIdLength)}.{format}",
         ArchiveMediaKind.Recording => $"{RecordingFolder}/{Stem(session)}.{format}",
         ArchiveMediaKind.Voicemail => $"{VoicemailFolder}/{Stem(session)}.{format}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown media kind."),

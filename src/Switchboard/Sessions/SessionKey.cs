@@ -17,6 +17,12 @@ public sealed record SessionKey
     /// </summary>
     private const int MaxReadableKeyLength = 400;
 
+    /// <summary>
+    /// The longest file stem written as is. Blob names may be 1,024 characters; the folder path, folder, a media id and
+    /// an extension must still fit around the stem.
+    /// </summary>
+    private const int MaxReadableStemLength = 400;
+
     /// <summary>Creates the key; throws <see cref="ArgumentException"/> when a part is empty.</summary>
     public SessionKey(string tenant, string channel, string sessionId)
     {
@@ -46,15 +52,18 @@ public sealed record SessionKey
         get
         {
             var key = $"{Escape(Tenant, "|")}|{Escape(Channel, "|-")}-{Escape(SessionId, string.Empty)}";
-            return key.Length <= MaxReadableKeyLength ? key : Shorten(key);
+            return Bounded(key, MaxReadableKeyLength);
         }
     }
 
     /// <summary>
-    /// The session's name in archive file names: <c>{channel}-{id}</c> (<c>call-103646</c>, <c>chat-73522</c>), the id
-    /// percent-encoded where it holds characters other than letters, digits, '-', '_', '.' and '~'.
+    /// The session's name in archive file names: <c>{channel}-{id}</c> (<c>call-103646</c>, <c>chat-73522</c>). Both come
+    /// from event data, so both are percent-encoded where they hold characters other than letters, digits, '-', '_', '.'
+    /// and '~' (and the channel's '-' too, so distinct sessions keep distinct names): a channel such as
+    /// <c>../../x</c> stays one name inside the archive folder. A stem over 400 characters keeps its start and ends in a
+    /// SHA-256 of the whole, so every session the ingest accepted has a name storage accepts.
     /// </summary>
-    public string FileStem => $"{Channel}-{Uri.EscapeDataString(SessionId)}";
+    public string FileStem => Bounded($"{Uri.EscapeDataString(Channel).Replace("-", "%2D", StringComparison.Ordinal)}-{Uri.EscapeDataString(SessionId)}", MaxReadableStemLength);
 
     /// <summary>The key of the session <paramref name="canonical"/> belongs to, or null when it belongs to none.</summary>
     public static SessionKey? For(CanonicalEvent canonical)
@@ -88,17 +97,26 @@ public sealed record SessionKey
         return escaped?.ToString() ?? value;
     }
 
-    private static string Shorten(string key)
+    /// <summary>
+    /// <paramref name="text"/> when it has at most <paramref name="maxLength"/> characters; otherwise its start and a
+    /// SHA-256 of the whole, <paramref name="maxLength"/> characters in all, so it stays unique.
+    /// </summary>
+    internal static string Bounded(string text, int maxLength)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        var keep = MaxReadableKeyLength - hash.Length - 1;
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var keep = maxLength - hash.Length - 1;
 
         // Never cut between the halves of a surrogate pair: the service refuses the lone half.
-        if (char.IsHighSurrogate(key[keep - 1]))
+        if (char.IsHighSurrogate(text[keep - 1]))
         {
             keep--;
         }
 
-        return $"{key[..keep]}~{hash}";
+        return $"{text[..keep]}~{hash}";
     }
 }

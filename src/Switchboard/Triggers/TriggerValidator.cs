@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using HandlebarsDotNet;
+using Switchboard.Delivery;
 
 namespace Switchboard.Triggers;
 
@@ -14,8 +14,15 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
     /// <summary>The longest URL a trigger may call.</summary>
     public const int MaxUrlLength = 2048;
 
-    /// <summary>Table storage keeps a string property up to 64 KiB of UTF-16, so a stored trigger stays below 32 K characters.</summary>
-    public const int MaxSerializedLength = 32_000;
+    /// <summary>The longest a trigger may be once serialised, as it is stored in one table property.</summary>
+    public const int MaxSerializedLength = StoredJson.MaxLength;
+
+    /// <summary>
+    /// How deep a <c>customData</c> value may nest. A trigger is written back inside a list response (five levels above
+    /// its custom data) and inside the webhook envelope, each with <see cref="TriggerJson.MaxDepth"/>; half of that
+    /// leaves room for both, so anything accepted can be written again.
+    /// </summary>
+    public const int MaxCustomDataDepth = TriggerJson.MaxDepth / 2;
 
     private static readonly string[] Sources = ["ucontact", "cdr", "videsk", "webitel", "ccai"];
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
@@ -38,14 +45,14 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
             list.Add(message);
         }
 
-        if (trigger.Id.Length > 0 && !KeyText().IsMatch(trigger.Id))
+        if (trigger.Id.Length > 0 && !KeyText.IsId(trigger.Id))
         {
-            Add("id", "must be 1–100 letters, digits, '-' or '_'");
+            Add("id", KeyText.IdRule);
         }
 
-        if (!KeyText().IsMatch(trigger.Tenant))
+        if (!KeyText.IsId(trigger.Tenant))
         {
-            Add("tenant", "must be 1–100 letters, digits, '-' or '_'");
+            Add("tenant", KeyText.IdRule);
         }
 
         if (string.IsNullOrWhiteSpace(trigger.Name) || trigger.Name.Length > 200)
@@ -72,16 +79,16 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         {
             for (var i = 0; i < trigger.Events.Count; i++)
             {
-                if (string.IsNullOrWhiteSpace(trigger.Events[i]))
+                if (!KeyText.IsName(trigger.Events[i]))
                 {
-                    Add($"events[{i}]", "must not be empty");
+                    Add($"events[{i}]", $"{KeyText.NameRule()}: an event type, or \"*\"");
                 }
             }
         }
 
-        if (trigger.Queue is { } queue && string.IsNullOrWhiteSpace(queue))
+        if (trigger.Queue is { } queue && !KeyText.IsName(queue.Trim()))
         {
-            Add("queue", "must not be blank; leave it out for every queue");
+            Add("queue", $"{KeyText.NameRule()}; leave it out for every queue");
         }
 
         var filters = new List<TriggerFilter>();
@@ -94,7 +101,7 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
             }
         }
 
-        var action = ValidateAction(trigger.Action, Add);
+        var action = ValidateAction(trigger, Add);
         normalized = trigger with
         {
             Source = source,
@@ -104,16 +111,13 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
             Queue = trigger.Queue?.Trim(),
         };
 
-        if (problems.Count == 0 && JsonSerializer.Serialize(normalized, TriggerJson.Options).Length > MaxSerializedLength)
+        if (problems.Count == 0 && JsonSerializer.Serialize(normalized, TriggerJson.Options) is { Length: > MaxSerializedLength } json)
         {
-            Add("trigger", $"is too large to store: keep the serialised trigger under {MaxSerializedLength} characters");
+            Add(StoredJson.LargestField(json), $"is the largest part of a trigger too large to store: keep the serialised trigger under {MaxSerializedLength} characters");
         }
 
         return problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
-
-    /// <summary>True when the text can be a tenant or trigger id: 1–100 letters, digits, '-' or '_'.</summary>
-    public static bool IsValidKey(string? text) => text is not null && KeyText().IsMatch(text);
 
     /// <summary>True when <paramref name="secret"/> is <c>whsec_</c> followed by base64 of 24–64 bytes.</summary>
     public static bool IsValidSecret(string? secret)
@@ -171,8 +175,9 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         return ok ? filter with { Op = canonicalOp, Field = filter.Field.Trim() } : null;
     }
 
-    private TriggerAction? ValidateAction(TriggerAction? action, Action<string, string> add)
+    private TriggerAction? ValidateAction(Trigger trigger, Action<string, string> add)
     {
+        var action = trigger.Action;
         if (action is null)
         {
             add("action", "is required");
@@ -202,8 +207,9 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         }
 
         var retry = ValidateRetry(action.Retry, add);
-        CheckTemplate(action.Url, "action.url", add);
-        CheckTemplate(action.Body, "action.body", add);
+        var templates = new TemplateCheck(trigger);
+        templates.Check(action.Url, TemplateEscaping.Url, "action.url", add);
+        templates.Check(action.Body, CompiledAction.BodyEscaping(CompiledAction.ParseFormat(format)), "action.body", add);
         foreach (var (name, value) in action.Headers ?? new Dictionary<string, string>())
         {
             if (!HeaderName().IsMatch(name))
@@ -215,7 +221,13 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
                 add($"action.headers.{name}", "is set by Switchboard and cannot be overridden");
             }
 
-            CheckTemplate(value, $"action.headers.{name}", add);
+            if (value is null)
+            {
+                add($"action.headers.{name}", "must be a string; leave the header out rather than null");
+                continue;
+            }
+
+            templates.Check(value, TemplateEscaping.None, $"action.headers.{name}", add);
         }
 
         foreach (var (name, value) in action.Query ?? new Dictionary<string, string>())
@@ -225,7 +237,21 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
                 add("action.query", "parameter names must not be empty");
             }
 
-            CheckTemplate(value, $"action.query.{name}", add);
+            if (value is null)
+            {
+                add($"action.query.{name}", "must be a string; leave the parameter out rather than null");
+                continue;
+            }
+
+            templates.Check(value, TemplateEscaping.None, $"action.query.{name}", add);
+        }
+
+        foreach (var (name, value) in action.CustomData ?? new Dictionary<string, JsonElement>())
+        {
+            if (Depth(value) > MaxCustomDataDepth)
+            {
+                add($"action.customData.{name}", $"nests deeper than {MaxCustomDataDepth} levels");
+            }
         }
 
         if (action.Secret is not null && !IsValidSecret(action.Secret))
@@ -321,25 +347,13 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         };
     }
 
-    private static void CheckTemplate(string? template, string field, Action<string, string> add)
+    /// <summary>How deep a JSON value nests: 1 for a scalar, 1 more for each object or array around it.</summary>
+    private static int Depth(JsonElement value) => value.ValueKind switch
     {
-        if (string.IsNullOrEmpty(template) || !template.Contains("{{", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        try
-        {
-            Handlebars.Create().Compile(template);
-        }
-        catch (HandlebarsException exception)
-        {
-            add(field, $"template does not compile: {exception.Message}");
-        }
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
-    private static partial Regex KeyText();
+        JsonValueKind.Object => 1 + value.EnumerateObject().Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonValueKind.Array => 1 + value.EnumerateArray().Select(Depth).DefaultIfEmpty(0).Max(),
+        _ => 1,
+    };
 
     [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
     private static partial Regex HeaderName();

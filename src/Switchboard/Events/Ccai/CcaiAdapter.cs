@@ -115,8 +115,8 @@ public sealed class CcaiAdapter : ISourceAdapter
             return null;
         }
 
-        var callId = key is CcaiSessionKey.Call or CcaiSessionKey.CallOrChat ? fields.Scalar("call_id", at) : null;
-        var chatId = callId is null && key is CcaiSessionKey.Chat or CcaiSessionKey.CallOrChat ? fields.Scalar("chat_id", at) : null;
+        var callId = key is CcaiSessionKey.Call or CcaiSessionKey.CallOrChat ? fields.Identifier("call_id", at) : null;
+        var chatId = callId is null && key is CcaiSessionKey.Chat or CcaiSessionKey.CallOrChat ? fields.Identifier("chat_id", at) : null;
         var idPointer = JsonPointer.Append(at, key == CcaiSessionKey.Chat ? "chat_id" : "call_id");
         if (known?.SessionRequired == true && callId is null && chatId is null)
         {

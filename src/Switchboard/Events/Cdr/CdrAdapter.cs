@@ -59,7 +59,7 @@ public sealed class CdrAdapter : ISourceAdapter
             Tenant = context.Tenant,
             OccurredAt = EventTimestamp.OccurredAt([end, answer, start], CallZone(cdr), context.ReceivedAt, flags),
             ReceivedAt = context.ReceivedAt,
-            Session = EventSession.For(cdr.Scalar("id", "/cdr"), SessionChannels.Call, SessionLifecycle.Ended, type, "/cdr/id", Outcome(cdr, answer)),
+            Session = EventSession.For(cdr.Identifier("id", "/cdr"), SessionChannels.Call, SessionLifecycle.Ended, type, "/cdr/id", Outcome(cdr, answer)),
             Agent = Handler(cdr),
             Queue = EventQueue.From(group, group),
             Data = root,

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Web;
 
 namespace Switchboard.Events.Payloads;
 
@@ -14,10 +13,22 @@ namespace Switchboard.Events.Payloads;
 /// </summary>
 internal static class FormPayload
 {
-    /// <summary>Parses the body; fields named in <paramref name="jsonFields"/> may hold a JSON object or array as text, which is embedded.</summary>
+    /// <summary>
+    /// Parses the body, read in <paramref name="encoding"/> (which must throw on what is not text in it); fields named in
+    /// <paramref name="jsonFields"/> may hold a JSON object or array as text, which is embedded.
+    /// </summary>
     public static JsonElement Parse(ReadOnlySpan<byte> body, Encoding encoding, IReadOnlySet<string> jsonFields)
     {
-        var text = encoding.GetString(body).TrimStart('\uFEFF');
+        string text;
+        try
+        {
+            text = encoding.GetString(body).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new EventParseException(EventParseProblem.NotJson, "", $"the body is not valid {encoding.WebName}");
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new EventParseException(EventParseProblem.NotJson, "", "the body is empty");
@@ -33,9 +44,10 @@ internal static class FormPayload
             }
 
             var equals = pair.IndexOf('=');
-            var key = Decode(equals < 0 ? pair : pair[..equals], encoding);
-            var value = equals < 0 ? "" : Decode(pair[(equals + 1)..], encoding);
-            Insert(root, key, KeyPath(key), value);
+            var key = Decode(equals < 0 ? pair : pair[..equals], encoding, "");
+            var path = KeyPath(key);
+            var value = equals < 0 ? "" : Decode(pair[(equals + 1)..], encoding, Pointer(path, path.Count));
+            Insert(root, key, path, value);
         }
 
         var buffer = new ArrayBufferWriter<byte>(text.Length + 64);
@@ -49,22 +61,48 @@ internal static class FormPayload
         return JsonPayload.Parse(buffer.WrittenSpan);
     }
 
-    private static string Decode(ReadOnlySpan<char> encoded, Encoding encoding)
+    /// <summary>
+    /// Percent-decodes a key or value ('+' is a space; a '%' not followed by two hex digits stays as it is) and reads the
+    /// bytes in <paramref name="encoding"/>, which throws where they are not text in it: <c>%FF</c> is not UTF-8, and
+    /// silently turning it into U+FFFD would change what the platform sent.
+    /// </summary>
+    private static string Decode(ReadOnlySpan<char> encoded, Encoding encoding, string pointer)
     {
-        var decoded = HttpUtility.UrlDecode(encoded.ToString(), encoding);
-        for (var i = 0; i < decoded.Length; i++)
+        var decoded = new StringBuilder(encoded.Length);
+        var pending = new List<byte>();
+        try
         {
-            if (char.IsHighSurrogate(decoded[i]) && i + 1 < decoded.Length && char.IsLowSurrogate(decoded[i + 1]))
+            for (var i = 0; i < encoded.Length; i++)
             {
-                i++;
+                var c = encoded[i];
+                if (c == '%' && i + 2 < encoded.Length && Uri.IsHexDigit(encoded[i + 1]) && Uri.IsHexDigit(encoded[i + 2]))
+                {
+                    pending.Add((byte)((Uri.FromHex(encoded[i + 1]) << 4) | Uri.FromHex(encoded[i + 2])));
+                    i += 2;
+                    continue;
+                }
+
+                Flush(decoded, pending, encoding);
+                decoded.Append(c == '+' ? ' ' : c);
             }
-            else if (char.IsSurrogate(decoded[i]))
-            {
-                throw new EventParseException(EventParseProblem.InvalidText, "", $"form field '{encoded}' decodes to half of a UTF-16 surrogate pair");
-            }
+
+            Flush(decoded, pending, encoding);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new EventParseException(EventParseProblem.InvalidText, pointer, $"form field '{encoded}' does not decode to {encoding.WebName} text");
         }
 
-        return decoded;
+        return decoded.ToString();
+    }
+
+    private static void Flush(StringBuilder decoded, List<byte> pending, Encoding encoding)
+    {
+        if (pending.Count > 0)
+        {
+            decoded.Append(encoding.GetString([.. pending]));
+            pending.Clear();
+        }
     }
 
     /// <summary><c>a[b][]</c> → a, b, "" (append); a key with unbalanced brackets is taken literally.</summary>

@@ -11,7 +11,14 @@ internal readonly record struct PayloadContentType(BodyFormat Format, Encoding? 
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
 
-    /// <summary>The body is read as-is when <see cref="Transcode"/> is null (UTF-8, or a charset UTF-8 contains).</summary>
+    /// <summary>UTF-8 that throws on invalid bytes, for bodies read as text (forms) without a charset.</summary>
+    public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The body is read as-is when <see cref="Transcode"/> is null (UTF-8, or a charset UTF-8 contains); otherwise
+    /// <see cref="Transcode"/> throws <see cref="DecoderFallbackException"/> on bytes that are not text in its charset,
+    /// rather than turning them into U+FFFD unseen.
+    /// </summary>
     public static PayloadContentType Parse(string? contentType, bool acceptsForm)
     {
         if (string.IsNullOrWhiteSpace(contentType))
@@ -68,11 +75,12 @@ internal readonly record struct PayloadContentType(BodyFormat Format, Encoding? 
 
             try
             {
-                var encoding = Encoding.GetEncoding(name);
+                var encoding = Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
                 return encoding.CodePage == Encoding.UTF8.CodePage ? null : encoding;
             }
-            catch (ArgumentException)
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
             {
+                // NotSupportedException: .NET knows UTF-7 but refuses to decode it, as it is unsafe.
                 throw Unsupported($"charset '{name}' in Content-Type '{contentType}' is not supported; send UTF-8");
             }
         }

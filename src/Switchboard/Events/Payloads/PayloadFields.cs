@@ -34,6 +34,30 @@ internal static class PayloadFields
         }
     }
 
+    /// <summary>
+    /// A session id or channel: a string or number as text (trimmed; numbers in their literal spelling), null when
+    /// absent, null or blank. A boolean, object or array is an error, and so is text that cannot name a session in
+    /// storage and the API (<see cref="KeyText.IsName"/>: too long, or holding control characters).
+    /// </summary>
+    public static string? Identifier(this JsonElement obj, string name, string at)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()) ? null : value.GetString()!.Trim(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.Null => null,
+            _ => throw WrongType(at, name, "a string or a number", value),
+        };
+        return text is null || KeyText.IsName(text)
+            ? text
+            : throw new EventParseException(EventParseProblem.InvalidValue, JsonPointer.Append(at, name), KeyText.NameRule());
+    }
+
     /// <summary>Like <see cref="Scalar"/> but absent, null and blank are a <see cref="EventParseProblem.MissingField"/> error.</summary>
     public static string RequiredScalar(this JsonElement obj, string name, string at, string why) =>
         obj.Scalar(name, at) ?? throw new EventParseException(EventParseProblem.MissingField, JsonPointer.Append(at, name), why);

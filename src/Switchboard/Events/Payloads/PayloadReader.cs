@@ -20,12 +20,24 @@ internal static class PayloadReader
     {
         if (type.Format == BodyFormat.Form)
         {
-            return FormPayload.Parse(body.Span, type.Transcode ?? Encoding.UTF8, jsonFields).RequireObjectRoot();
+            return FormPayload.Parse(body.Span, type.Transcode ?? PayloadContentType.StrictUtf8, jsonFields).RequireObjectRoot();
         }
 
-        var root = type.Transcode is null
-            ? JsonPayload.Parse(body.Span)
-            : JsonPayload.Parse(Encoding.UTF8.GetBytes(type.Transcode.GetString(body.Span)));
-        return root.RequireObjectRoot();
+        if (type.Transcode is null)
+        {
+            return JsonPayload.Parse(body.Span).RequireObjectRoot();
+        }
+
+        string text;
+        try
+        {
+            text = type.Transcode.GetString(body.Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new EventParseException(EventParseProblem.NotJson, "", $"the body is not valid {type.Transcode.WebName}");
+        }
+
+        return JsonPayload.Parse(Encoding.UTF8.GetBytes(text)).RequireObjectRoot();
     }
 }

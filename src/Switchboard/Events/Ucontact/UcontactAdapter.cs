@@ -71,7 +71,7 @@ public sealed class UcontactAdapter : ISourceAdapter
         var type = mapping?.Type ?? name;
         var flags = new List<string>();
         root.TryGetProperty("date", out var date);
-        var channel = root.Scalar("channel", "");
+        var channel = root.Identifier("channel", "");
         var campaign = root.Scalar("campaign", "");
         return new CanonicalEvent
         {
@@ -82,7 +82,7 @@ public sealed class UcontactAdapter : ISourceAdapter
             OccurredAt = EventTimestamp.OccurredAt([date], zone, context.ReceivedAt, flags),
             ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(
-                root.Scalar("guid", ""),
+                root.Identifier("guid", ""),
                 channel is null ? SessionChannels.Call : SessionChannels.Normalise(channel),
                 mapping?.Lifecycle,
                 type,

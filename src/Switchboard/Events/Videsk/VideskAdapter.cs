@@ -46,7 +46,7 @@ public sealed class VideskAdapter : ISourceAdapter
         var flags = new List<string>();
         root.TryGetProperty("occurredAt", out var occurredAt);
         var session = root.OptionalObject("session", "");
-        var channel = session?.Scalar("channel", "/session");
+        var channel = session?.Identifier("channel", "/session");
         var agent = root.OptionalObject("agent", "");
         var queue = root.OptionalObject("queue", "");
         return new CanonicalEvent
@@ -58,7 +58,7 @@ public sealed class VideskAdapter : ISourceAdapter
             OccurredAt = EventTimestamp.OccurredAt([occurredAt], TimeZoneInfo.Utc, context.ReceivedAt, flags),
             ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(
-                session?.Scalar("id", "/session"),
+                session?.Identifier("id", "/session"),
                 channel is null ? SessionChannels.Call : SessionChannels.Normalise(channel),
                 known?.Lifecycle,
                 type,

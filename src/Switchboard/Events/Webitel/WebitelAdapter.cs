@@ -47,8 +47,8 @@ public sealed class WebitelAdapter : ISourceAdapter
         var name = root.EventName("event", "");
         var mapping = Events.GetValueOrDefault(name);
         var type = mapping?.Type ?? name;
-        var channel = root.Scalar("channel", "");
-        var sessionId = root.Scalar("member_channel_id", "") ?? root.Scalar("attempt_id", "");
+        var channel = root.Identifier("channel", "");
+        var sessionId = root.Identifier("member_channel_id", "") ?? root.Identifier("attempt_id", "");
         var outcome = mapping?.Lifecycle == SessionLifecycle.Ended ? Outcome(root.Scalar("cc_result", "")) : null;
         return new CanonicalEvent
         {
