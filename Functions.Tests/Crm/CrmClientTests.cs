@@ -2,6 +2,7 @@ using System.Text;
 using Switchboard.Crm;
 using Switchboard.Delivery;
 using Switchboard.Tests.Azurite;
+using Switchboard.Tests.EndToEnd;
 
 namespace Switchboard.Tests.Crm;
 
@@ -193,7 +194,11 @@ public sealed class CrmClientTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await using var harness = await CrmHarness.StartAsync(azurite);
         harness.Crm.On("GET", "api/accounts/1", _ => new FakeAnswer(200, "{}", TimeSpan.FromSeconds(5)));
 
-        var response = await harness.Client.SendAsync(harness.Settings() with { TimeoutSeconds = 1 }, Get(harness.Crm));
+        // The call's timeout runs on the harness's fake clock: once the request is in, one second passes.
+        var call = harness.Client.SendAsync(harness.Settings() with { TimeoutSeconds = 1 }, Get(harness.Crm));
+        await Eventually.TrueAsync(() => Task.FromResult(harness.Crm.Calls("GET", "api/accounts/1").Count > 0), TimeSpan.FromSeconds(30), "the call reaches the CRM");
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var response = await call;
 
         Assert.Equal(AttemptError.Timeout, response.Outcome.Error);
     }

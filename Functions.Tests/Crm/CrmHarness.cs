@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Crm;
 using Switchboard.Delivery;
 using Switchboard.Events;
@@ -11,7 +12,6 @@ using Switchboard.Sessions;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Events;
-using Switchboard.Tests.Time;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Crm;

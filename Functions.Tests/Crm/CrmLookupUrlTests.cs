@@ -1,9 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Crm;
 using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Tests.Events;
-using Switchboard.Tests.Time;
 
 namespace Switchboard.Tests.Crm;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Tests.Azurite;
-using Switchboard.Tests.Time;
+using Switchboard.Tests.EndToEnd;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Delivery;
@@ -209,7 +210,11 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var trigger = await StoreTriggerAsync(slow, "incremental", timeoutSeconds: 1);
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
 
-        var timedOut = await Delivery.RunAsync(job);
+        // The attempt's timeout runs on the fake clock: once the request is in, one second passes.
+        var attempt = Delivery.RunAsync(job);
+        await Eventually.TrueAsync(() => Task.FromResult(!slow.Requests.IsEmpty), TimeSpan.FromSeconds(30), "the request reaches the receiver");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var timedOut = await attempt;
 
         Assert.Equal(AttemptError.Timeout, timedOut.Error);
         Assert.Equal(DeliveryState.Retrying, timedOut.State);

@@ -1,5 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
-using Switchboard.Tests.Time;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Delivery;

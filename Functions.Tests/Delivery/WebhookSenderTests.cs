@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
-using Switchboard.Tests.Time;
 
 namespace Switchboard.Tests.Delivery;
 

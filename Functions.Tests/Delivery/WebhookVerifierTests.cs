@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
-using Switchboard.Tests.Time;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Delivery;

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
 using Switchboard.Email;
 using Switchboard.Events;
@@ -11,7 +12,6 @@ using Switchboard.Sessions;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Sessions;
-using Switchboard.Tests.Time;
 
 namespace Switchboard.Tests.Email;
 

@@ -6,13 +6,13 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
-using Switchboard.Tests.Time;
 
 namespace Switchboard.Tests.Sessions;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Tests.Events;
-using Switchboard.Tests.Time;
 using static Switchboard.Tests.Sessions.EventTimeline;
 
 namespace Switchboard.Tests.Sessions;

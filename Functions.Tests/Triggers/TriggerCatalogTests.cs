@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Host.Development;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
-using Switchboard.Tests.Time;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Triggers;
