@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Switchboard.Host.Hosting;
 using Switchboard.Tests.Host;
 
 namespace Switchboard.Tests.FunctionsApp;
@@ -82,7 +83,8 @@ public sealed class FunctionMetadataTests
         using var host = new HostFactory(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
         var hostRoutes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("api/", StringComparison.Ordinal) == true
+                && !e.RoutePattern.RawText.StartsWith(SwitchboardHostExtensions.DocsPrefix.TrimStart('/'), StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .ToHashSet(StringComparer.Ordinal);
         var functionRoutes = Functions.Value

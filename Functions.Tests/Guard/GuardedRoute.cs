@@ -1,9 +1,10 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
-using Switchboard.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Switchboard.Api;
+using Switchboard.Host.Hosting;
 
 namespace Switchboard.Tests.Guard;
 
@@ -31,11 +32,15 @@ internal sealed record GuardedRoute
 
     public override string ToString() => $"{Method} /{Pattern}";
 
-    /// <summary>Every <c>api/</c> route of <paramref name="source"/>, so a route added later is guarded without a change here.</summary>
+    /// <summary>
+    /// Every <c>api/</c> route of <paramref name="source"/> but the API reference pages, so a route added later is
+    /// guarded without a change here.
+    /// </summary>
     public static IReadOnlyList<GuardedRoute> All(EndpointDataSource source) =>
     [
         .. source.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true
+                && !e.RoutePattern.RawText.TrimStart('/').StartsWith(SwitchboardHostExtensions.DocsPrefix.TrimStart('/'), StringComparison.Ordinal))
             .SelectMany(From),
     ];
 

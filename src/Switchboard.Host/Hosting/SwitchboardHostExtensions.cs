@@ -1,3 +1,4 @@
+using Scalar.AspNetCore;
 using Switchboard.Host.Admin;
 using Switchboard.Host.Crm;
 using Switchboard.Host.Deliveries;
@@ -36,11 +37,18 @@ public static class SwitchboardHostExtensions
         return builder;
     }
 
+    /// <summary>Where the browsable API reference is served.</summary>
+    public const string DocsPrefix = "/api/docs";
+
     /// <summary>Maps every API of the host; admin routes behind the admin key.</summary>
     public static WebApplication MapSwitchboardApis(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
+
+        // The browsable reference ships inside Scalar.AspNetCore (no CDN), reads /openapi/v1.json, and needs no key:
+        // it shows the API's shape, never data.
+        app.MapScalarApiReference(DocsPrefix, options => options.WithTitle("Switchboard API"));
         app.MapHealthApi();
         app.MapEventsApi();
         app.MapTriggersApi().AddEndpointFilter<AdminKeyFilter>();
