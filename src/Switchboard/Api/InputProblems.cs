@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Storage;
 
 namespace Switchboard.Api;
 
@@ -14,8 +15,8 @@ public sealed class InputProblems
     /// <summary>The page size when none is asked for.</summary>
     public const int DefaultPageSize = 100;
 
-    /// <summary>The largest page a list answers with (a table query returns at most 1000 entities at once).</summary>
-    public const int MaxPageSize = 1000;
+    /// <summary>The largest page a list answers with: what one table query returns.</summary>
+    public const int MaxPageSize = TablePaging.MaxPageSize;
 
     private readonly Dictionary<string, string[]> problems = new(StringComparer.Ordinal);
 

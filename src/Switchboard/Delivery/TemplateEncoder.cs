@@ -129,16 +129,5 @@ public sealed class TemplateEncoder(TemplateEscaping escaping) : ITextEncoder
         return builder.ToString();
     }
 
-    private static bool HasControl(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasControl(string text) => text.Any(WireText.IsUnsafe);
 }
