@@ -9,7 +9,9 @@ using Switchboard.Delivery;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
+using Switchboard.Email;
 using Switchboard.Storage;
+using Switchboard.Tests.Pipeline;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Events;
 using Switchboard.Triggers;
@@ -37,14 +39,17 @@ internal sealed class CrmHarness : IAsyncDisposable
         this.events = events;
         Crm = crm;
         Time = time;
-        Scheduler = new TestScheduler(time);
+        Scheduler = new RecordingScheduler();
     }
 
     public FakeCrm Crm { get; }
 
     public FakeTimeProvider Time { get; }
 
-    public TestScheduler Scheduler { get; }
+    public RecordingScheduler Scheduler { get; }
+
+    /// <summary>When the earliest CRM or email work is due; null when none is scheduled.</summary>
+    public DateTimeOffset? NextDue => Scheduler.NextDue(CrmWork.Kind, SessionEmailJob.WorkKind);
 
     public IServiceProvider Services => services;
 
@@ -60,6 +65,8 @@ internal sealed class CrmHarness : IAsyncDisposable
 
     public ProcessEvent Process => services.GetRequiredService<ProcessEvent>();
 
+    public RunWork Work => services.GetRequiredService<RunWork>();
+
     public DeliveryLog Log => services.GetRequiredService<DeliveryLog>();
 
     public BlobContainerClient Archive => services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(archive);
@@ -69,6 +76,7 @@ internal sealed class CrmHarness : IAsyncDisposable
         var archive = AzuriteFixture.UniqueName("archive");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Delivery:AllowPrivateNetworks"] = "true",
             ["Export:Container"] = archive,
         }).Build();
@@ -78,19 +86,10 @@ internal sealed class CrmHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(azurite.Blobs);
-        collection.AddSingleton(azurite.Queues);
-        collection.AddSingleton(azurite.Tables);
-        collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
-        collection.AddOptions<TriggerOptions>();
-        collection.AddSingleton(sp => new TriggerStore(azurite.Tables.GetTableClient(TriggerStore.TableName), time));
-        collection.AddSingleton<TriggerCatalog>();
-        collection.AddWebhookDelivery();
-        collection.AddSessionExport();
-        collection.AddSingleton(new ClaimCheck(azurite.Blobs.GetBlobContainerClient(QueueNames.ClaimContainer)));
+        collection.AddSwitchboardCore();
+
+        // Events the CRM queues (CRM_Record_Pop) land on a queue of this test's own.
         collection.AddSingleton(sp => new IngestEvent(events, sp.GetRequiredService<ClaimCheck>(), time));
-        collection.AddSingleton<ProcessEvent>();
-        collection.AddCrmIntegration();
         return new CrmHarness(collection.BuildServiceProvider(), await FakeCrm.StartAsync(), time, archive, events);
     }
 
@@ -130,7 +129,7 @@ internal sealed class CrmHarness : IAsyncDisposable
         var processed = new List<CanonicalEvent>();
         while (true)
         {
-            var ran = await Scheduler.RunDueAsync(Process);
+            var ran = await Scheduler.RunDueAsync(Work, Time, CrmWork.Kind, SessionEmailJob.WorkKind);
             var queued = await ReceiveEventsAsync();
             foreach (var canonical in queued)
             {
@@ -145,36 +144,19 @@ internal sealed class CrmHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs every export that is due by the clock, as the jobs queue would.</summary>
-    public async Task<IReadOnlyList<SessionExported>> ExportDueAsync()
+    /// <summary>Runs every export that is due by the clock, as the jobs queue would; returns the exports that ran.</summary>
+    public async Task<IReadOnlyList<ExportJob>> ExportDueAsync()
     {
-        var exported = new List<SessionExported>();
-        var pending = new List<(ExportJob Job, DateTimeOffset At)>();
-        while (Scheduler.Exports.TryDequeue(out var export))
-        {
-            if (export.At <= Time.GetUtcNow())
-            {
-                exported.Add(await Process.RunExportAsync(export.Job, Scheduler));
-            }
-            else
-            {
-                pending.Add(export);
-            }
-        }
-
-        foreach (var export in pending)
-        {
-            Scheduler.Exports.Enqueue(export);
-        }
-
-        return exported;
+        var due = Scheduler.Exports.Where(e => e.At <= Time.GetUtcNow()).Select(e => e.Job).ToList();
+        await Scheduler.RunDueAsync(Work, Time, ExportJob.WorkKind);
+        return due;
     }
 
-    /// <summary>Every attempt of the tenant's CRM calls in the attempt log, by trigger id, in the order the log lists them.</summary>
+    /// <summary>The tenant's CRM calls in the attempt log, in the order the log lists them.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> CrmDeliveriesAsync()
     {
-        var page = await Log.ListAsync(Tenant, new DeliveryQuery(), 1000, null);
-        return [.. page.Items.Where(d => d.TriggerId.StartsWith(CrmCall.TriggerPrefix, StringComparison.Ordinal))];
+        var page = await Log.ListAsync(Tenant, new DeliveryQuery { Kind = AttemptKind.Crm }, 1000, null);
+        return page.Items;
     }
 
     public async ValueTask DisposeAsync()

@@ -130,8 +130,8 @@ public sealed class CrmSessionFlowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(crm.Count, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal((DeliveryState.Delivered, 1), (d.State, d.Attempts)));
         Assert.Equal(
-            ["crm-comment-end", "crm-comment-rating", "crm-comment-start", "crm-comment-transfer", "crm-comment-upload", "crm-create-account", "crm-create-record", "crm-find-account", "crm-update-record", "crm-upload-file"],
-            deliveries.Select(d => d.TriggerId).Distinct().Order(StringComparer.Ordinal));
+            ["comment-end", "comment-rating", "comment-start", "comment-transfer", "comment-upload", "create-account", "create-record", "find-account", "update-record", "upload-file"],
+            deliveries.Select(d => d.Target).Distinct().Order(StringComparer.Ordinal));
 
         // Running everything again sends nothing more.
         await harness.Sync.RunAsync(new Switchboard.Sessions.SessionKey(harness.Tenant, "call", Call), harness.Scheduler);

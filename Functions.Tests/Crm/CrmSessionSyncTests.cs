@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Switchboard.Crm;
 using Switchboard.Delivery;
+using Switchboard.Email;
 using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;
 
@@ -80,17 +81,17 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         await harness.ConfigureAsync(Accounts(harness));
 
         await harness.ProcessAsync(harness.Ccai(0, "New_Call", NewCall.Replace(",\"crm_account_id\":\"acc-9\"", string.Empty, StringComparison.Ordinal)));
-        Assert.Equal(CrmHarness.Start + TimeSpan.FromSeconds(30), harness.Scheduler.NextDue);
+        Assert.Equal(CrmHarness.Start + TimeSpan.FromSeconds(30), harness.NextDue);
         harness.Time.Advance(TimeSpan.FromSeconds(30));
         await harness.DrainAsync();
-        Assert.Equal(CrmHarness.Start + TimeSpan.FromSeconds(90), harness.Scheduler.NextDue);
+        Assert.Equal(CrmHarness.Start + TimeSpan.FromSeconds(90), harness.NextDue);
         harness.Time.Advance(TimeSpan.FromSeconds(60));
         await harness.DrainAsync();
 
         Assert.Equal(3, harness.Crm.Calls("POST", "api/accounts").Count);
         Assert.Single(harness.Crm.Calls("GET", "api/accounts/search"));
-        Assert.Null(harness.Scheduler.NextDue);
-        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.TriggerId == "crm-create-account");
+        Assert.Null(harness.NextDue);
+        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.Target == "create-account");
         Assert.Equal((DeliveryState.Delivered, 3, CrmHarness.Start), (create.State, create.Attempts, create.FirstAttemptAt));
         Assert.Equal("5", (await harness.Sessions.GetAsync(Session(harness)))!.AccountId);
     }
@@ -104,7 +105,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
 
         await harness.ProcessAsync(harness.Ccai(0, "New_Call", NewCall.Replace(",\"crm_account_id\":\"acc-9\"", string.Empty, StringComparison.Ordinal)));
         var expected = new List<DateTimeOffset> { CrmHarness.Start };
-        while (harness.Scheduler.NextDue is { } due)
+        while (harness.NextDue is { } due)
         {
             harness.Time.Advance(due - harness.Time.GetUtcNow());
             expected.Add(due);
@@ -119,7 +120,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         Assert.True(expected[^1] - CrmHarness.Start <= TimeSpan.FromDays(7));
         Assert.True(expected[^1] + TimeSpan.FromHours(6) - CrmHarness.Start > TimeSpan.FromDays(7));
         Assert.Equal(expected.Count, harness.Crm.Calls("POST", "api/accounts").Count);
-        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.TriggerId == "crm-create-account");
+        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.Target == "create-account");
         Assert.Equal((DeliveryState.Failed, expected.Count, 400), (create.State, create.Attempts, create.LastStatusCode));
     }
 
@@ -134,8 +135,8 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         await harness.ProcessAsync(harness.Ccai(60, "End_Call", """{"call_id":7001}"""));
 
         Assert.Equal(["GET", "POST"], harness.Crm.Requests.Select(r => r.Method));
-        Assert.Null(harness.Scheduler.NextDue);
-        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.TriggerId == "crm-create-account");
+        Assert.Null(harness.NextDue);
+        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.Target == "create-account");
         Assert.Equal((DeliveryState.Failed, 500, """{"error":"boom"}"""), (create.State, create.LastStatusCode, (await harness.Log.GetHistoryAsync(harness.Tenant, create.DeliveryId))!.Attempts[0].ResponseExcerpt));
     }
 
@@ -148,7 +149,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
 
         await harness.ProcessAsync(harness.Ccai(0, "New_Call", NewCall.Replace(",\"crm_account_id\":\"acc-9\"", string.Empty, StringComparison.Ordinal)));
 
-        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.TriggerId == "crm-create-account");
+        var create = Assert.Single(await harness.CrmDeliveriesAsync(), d => d.Target == "create-account");
         Assert.Equal(DeliveryState.Failed, create.State);
         Assert.Equal("The CRM accepted the request but its response holds no account id at 'data[0]'.", create.LastErrorMessage);
     }
@@ -232,10 +233,10 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         var (held, _) = await harness.Sessions.AcquireAsync(Session(harness), TimeSpan.FromMinutes(2));
         Assert.NotNull(held);
 
-        await harness.Scheduler.RunDueAsync(harness.Process);
+        await harness.Scheduler.RunDueAsync(harness.Work, harness.Time, CrmWork.Kind, SessionEmailJob.WorkKind);
 
         Assert.Empty(harness.Crm.Requests);
-        Assert.Equal(CrmHarness.Start + TimeSpan.FromMinutes(2), harness.Scheduler.NextDue);
+        Assert.Equal(CrmHarness.Start + TimeSpan.FromMinutes(2), harness.NextDue);
         harness.Time.Advance(TimeSpan.FromMinutes(2));
         await harness.DrainAsync();
         Assert.Single(harness.Crm.Requests);
@@ -252,7 +253,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
         await harness.ConfigureAsync();
         await harness.Process.RunAsync(harness.Ccai(2, "Call_Redaction_Started", """{"call_id":7001,"agent_id":1}"""), harness.Scheduler);
 
-        Assert.Empty(harness.Scheduler.Scheduled);
+        Assert.Null(harness.NextDue);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.EndToEnd;
+using Switchboard.Tests.Pipeline;
 using Switchboard.Triggers;
 
 namespace Switchboard.Tests.Delivery;
@@ -22,6 +23,13 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
     private AttemptDelivery Delivery => Services.GetRequiredService<AttemptDelivery>();
 
     private DeliveryLog Log => Services.GetRequiredService<DeliveryLog>();
+
+    private ReplayDelivery Replay => Services.GetRequiredService<ReplayDelivery>();
+
+    private readonly RecordingScheduler scheduler = new();
+
+    private async Task<Switchboard.Events.CanonicalEvent?> KeptEventAsync(string deliveryId) =>
+        await Log.LoadWorkAsync(tenant, deliveryId) is { } work ? DeliveryJob.FromWork(work).Event : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -48,7 +56,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var canonical = DeliveryHarness.Event(tenant: tenant);
         var job = DeliveryJob.First(canonical, trigger.Id, clock.GetUtcNow());
 
-        var attempted = await Delivery.RunAsync(job);
+        var attempted = await Delivery.RunAsync(job, scheduler);
         var byTrigger = await Log.ListAsync(tenant, new DeliveryQuery { TriggerId = trigger.Id }, 100, null);
         var byEvent = await Log.ListAsync(tenant, new DeliveryQuery { EventId = canonical.Id }, 100, null);
         var delivered = await Log.ListAsync(tenant, new DeliveryQuery { State = DeliveryState.Delivered }, 100, null);
@@ -84,9 +92,9 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var trigger = await StoreTriggerAsync(receiver);
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
 
-        var first = await Delivery.RunAsync(job);
-        var again = await Delivery.RunAsync(job);
-        var later = await Delivery.RunAsync(job.Next());
+        var first = await Delivery.RunAsync(job, scheduler);
+        var again = await Delivery.RunAsync(job, scheduler);
+        var later = await Delivery.RunAsync(job.At(2), scheduler);
 
         Assert.Single(receiver.Requests);
         Assert.Equal(DeliveryState.Delivered, first.State);
@@ -103,9 +111,9 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
         var decisions = new List<DeliveryAttempted>();
 
-        for (var current = job; ; current = current.Next())
+        for (var current = job; ; current = current.At(current.Attempt + 1))
         {
-            var attempted = await Delivery.RunAsync(current);
+            var attempted = await Delivery.RunAsync(current, scheduler);
             decisions.Add(attempted);
             if (attempted.State != DeliveryState.Retrying)
             {
@@ -148,11 +156,11 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var canonical = DeliveryHarness.Event(tenant: tenant);
         var job = DeliveryJob.First(canonical, trigger.Id, clock.GetUtcNow());
 
-        var first = await Delivery.RunAsync(job);
+        var first = await Delivery.RunAsync(job, scheduler);
         clock.Advance(TimeSpan.FromSeconds(2));
-        var last = await Delivery.RunAsync(job.Next());
+        var last = await Delivery.RunAsync(job.At(2), scheduler);
         var deadLetters = await Log.ListAsync(tenant, new DeliveryQuery { State = DeliveryState.Failed }, 100, null);
-        var payload = await Log.LoadPayloadAsync(tenant, job.DeliveryId);
+        var payload = await KeptEventAsync(job.DeliveryId);
 
         Assert.Equal(DeliveryState.Retrying, first.State);
         Assert.Equal(DeliveryState.Failed, last.State);
@@ -162,26 +170,26 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         Assert.True(JsonElement.DeepEquals(canonical.Data, payload.Data));
 
         failing = false;
-        var replayed = await Delivery.ReplayAsync(tenant, job.DeliveryId);
+        var replayed = await Replay.RunAsync(tenant, job.DeliveryId, scheduler);
         var original = await Log.GetAsync(tenant, job.DeliveryId);
-        var replay = await Log.GetAsync(tenant, replayed.Job!.DeliveryId);
+        var replay = await Log.GetAsync(tenant, replayed.ReplayId!);
         var bodies = receiver.Requests.Select(r => r.Json).ToList();
 
         Assert.Equal(ReplayStatus.Replayed, replayed.Status);
-        Assert.NotEqual(job.DeliveryId, replayed.Job.DeliveryId);
+        Assert.NotEqual(job.DeliveryId, replayed.ReplayId);
         Assert.Equal(DeliveryState.Delivered, replayed.FirstAttempt!.State);
         Assert.Equal(1, replayed.FirstAttempt.Attempt);
-        Assert.Equal(replayed.Job.DeliveryId, original!.ReplayedAs);
+        Assert.Equal(replayed.ReplayId, original!.ReplayedAs);
         Assert.Equal(job.DeliveryId, replay!.ReplayOf);
-        Assert.Equal(replayed.Job.DeliveryId, receiver.Requests.Last().Header("webhook-id"));
+        Assert.Equal(replayed.ReplayId, receiver.Requests.Last().Header("webhook-id"));
         Assert.Equal(bodies[0].GetProperty("id").GetString(), bodies[^1].GetProperty("id").GetString());
         Assert.Equal(bodies[0].GetProperty("data").GetRawText(), bodies[^1].GetProperty("data").GetRawText());
         Assert.Equal(2, (await Log.ListAsync(tenant, new DeliveryQuery { EventId = canonical.Id }, 100, null)).Items.Count);
         Assert.Equal(job.DeliveryId, Assert.Single((await Log.ListAsync(tenant, new DeliveryQuery { State = DeliveryState.Failed }, 100, null)).Items).DeliveryId);
 
-        Assert.Equal(ReplayStatus.AlreadyReplayed, (await Delivery.ReplayAsync(tenant, job.DeliveryId)).Status);
-        Assert.Equal(ReplayStatus.NotDeadLetter, (await Delivery.ReplayAsync(tenant, replayed.Job.DeliveryId)).Status);
-        Assert.Equal(ReplayStatus.NotFound, (await Delivery.ReplayAsync(tenant, "dlv_nope")).Status);
+        Assert.Equal(ReplayStatus.AlreadyReplayed, (await Replay.RunAsync(tenant, job.DeliveryId, scheduler)).Status);
+        Assert.Equal(ReplayStatus.NotDeadLetter, (await Replay.RunAsync(tenant, replayed.ReplayId!, scheduler)).Status);
+        Assert.Equal(ReplayStatus.NotFound, (await Replay.RunAsync(tenant, "dlv_nope", scheduler)).Status);
     }
 
     [Fact]
@@ -195,7 +203,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var trigger = await StoreTriggerAsync(receiver, "incremental");
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
 
-        var attempted = await Delivery.RunAsync(job);
+        var attempted = await Delivery.RunAsync(job, scheduler);
         var history = (await Log.GetHistoryAsync(tenant, job.DeliveryId))!;
 
         Assert.Equal(DeliveryState.Failed, attempted.State);
@@ -211,7 +219,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow());
 
         // The attempt's timeout runs on the fake clock: once the request is in, one second passes.
-        var attempt = Delivery.RunAsync(job);
+        var attempt = Delivery.RunAsync(job, scheduler);
         await Eventually.TrueAsync(() => Task.FromResult(!slow.Requests.IsEmpty), TimeSpan.FromSeconds(30), "the request reaches the receiver");
         clock.Advance(TimeSpan.FromSeconds(1));
         var timedOut = await attempt;
@@ -222,7 +230,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
 
         var refused = DeliveryHarness.Trigger($"http://127.0.0.1:{DeliveryHarness.ClosedPort()}/hook", id: "refused", tenant: tenant);
         var refusedJob = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), refused.Id, clock.GetUtcNow());
-        var connection = await Delivery.RunAsync(refusedJob, refused);
+        var connection = await Delivery.RunAsync(refusedJob, refused, scheduler);
         var row = Assert.Single((await Log.GetHistoryAsync(tenant, refusedJob.DeliveryId))!.Attempts);
 
         Assert.Equal(AttemptError.Connection, connection.Error);
@@ -236,7 +244,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
     {
         var job = DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), "gone", clock.GetUtcNow());
 
-        var attempted = await Delivery.RunAsync(job);
+        var attempted = await Delivery.RunAsync(job, scheduler);
 
         Assert.Equal(DeliveryState.Failed, attempted.State);
         Assert.Equal(AttemptError.Trigger, attempted.Error);
@@ -252,8 +260,8 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var canonical = DeliveryHarness.Event(big, tenant: tenant);
         var job = DeliveryJob.First(canonical, trigger.Id, clock.GetUtcNow());
 
-        var attempted = await Delivery.RunAsync(job);
-        var payload = await Log.LoadPayloadAsync(tenant, job.DeliveryId);
+        var attempted = await Delivery.RunAsync(job, scheduler);
+        var payload = await KeptEventAsync(job.DeliveryId);
 
         Assert.Equal(DeliveryState.Failed, attempted.State);
         Assert.True(JsonElement.DeepEquals(canonical.Data, payload!.Data));
@@ -266,7 +274,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var trigger = await StoreTriggerAsync(receiver);
         for (var i = 0; i < 3; i++)
         {
-            await Delivery.RunAsync(DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow()));
+            await Delivery.RunAsync(DeliveryJob.First(DeliveryHarness.Event(tenant: tenant), trigger.Id, clock.GetUtcNow()), scheduler);
         }
 
         var first = await Log.ListAsync(tenant, new DeliveryQuery { TriggerId = trigger.Id }, 2, null);

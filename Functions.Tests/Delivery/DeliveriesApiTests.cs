@@ -75,7 +75,7 @@ public sealed class DeliveriesApiTests(AzuriteFixture azurite) : IClassFixture<A
         using var created = await CreateTriggerAsync(client, receiver, "crm");
         var canonical = DeliveryHarness.Event(tenant: tenant) with { Source = "ccai", Type = "End_Call" };
         var job = DeliveryJob.First(canonical, "crm", DateTimeOffset.UtcNow);
-        var attempted = await client.Services.GetRequiredService<AttemptDelivery>().RunAsync(job);
+        var attempted = await client.Services.GetRequiredService<AttemptDelivery>().RunAsync(job, client.Services.GetRequiredService<IPipelineScheduler>());
 
         using var failed = await GetAsync(client, $"/api/deliveries?tenant={tenant}&status=failed");
         using var byTrigger = await GetAsync(client, $"/api/deliveries?tenant={tenant}&trigger=crm");

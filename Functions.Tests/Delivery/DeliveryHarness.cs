@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -22,21 +23,25 @@ internal static class DeliveryHarness
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time ?? TimeProvider.System);
+        if (storage is not null)
+        {
+            // The hosts' own wiring, on the test Azurite, with a trigger table of the test's own.
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString }).Build());
+            services.AddSwitchboardCore();
+            services.AddSingleton(sp => new TriggerStore(storage.Tables.GetTableClient(triggerTable ?? "Triggers"), sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddOptions<TriggerOptions>();
+            services.AddWebhookDelivery();
+        }
+
         services.AddOptions<DeliveryOptions>().Configure(o =>
         {
             o.AllowPrivateNetworks = allowPrivateNetworks;
             configure?.Invoke(o);
         });
-        services.AddOptions<TriggerOptions>();
-        if (storage is not null)
-        {
-            services.AddSingleton(storage.Blobs);
-            services.AddSingleton(storage.Tables);
-            services.AddSingleton(sp => new TriggerStore(storage.Tables.GetTableClient(triggerTable ?? "Triggers"), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<TriggerCatalog>();
-        }
-
-        services.AddWebhookDelivery();
         return services.BuildServiceProvider();
     }
 

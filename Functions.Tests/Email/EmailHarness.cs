@@ -11,6 +11,7 @@ using Switchboard.Pipeline;
 using Switchboard.Sessions;
 using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
+using Switchboard.Tests.Pipeline;
 using Switchboard.Tests.Sessions;
 
 namespace Switchboard.Tests.Email;
@@ -80,18 +81,14 @@ internal sealed class EmailHarness : IAsyncDisposable
             values[key] = value;
         }
 
+        values["AzureWebJobsStorage"] = azurite.ConnectionString;
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 1, 12, 16, 0, TimeSpan.Zero));
         var scheduler = new RecordingScheduler();
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(azurite.Blobs);
-        collection.AddSingleton(azurite.Queues);
-        collection.AddSingleton(azurite.Tables);
-        collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
-        collection.AddSessionExport();
-        collection.AddSessionEmail();
+        collection.AddSwitchboardCore();
 
         // Tables and containers of this test only; the hosts use SessionEvents, Deliveries and EmailSettings.
         collection.AddSingleton(new SessionJournal(journal, journalPayloads));

@@ -93,7 +93,7 @@ public sealed class EmailOptionsTests
             MetadataBlob = "ujet-metadata/chat-1.json",
             TranscriptBlob = "ujet-chat-transcripts/chat-1.txt",
             FirstAttemptAt = DateTimeOffset.UnixEpoch,
-        }.Next();
+        }.At(2);
 
         var work = job.ToWork();
 

@@ -11,7 +11,7 @@ public sealed class EmailRetryTests
     [Fact]
     public void Retry_n_waits_n_times_2_seconds_until_the_retries_run_out()
     {
-        var busy = SmtpOutcome.Refused(451, "try again", TimeSpan.Zero);
+        var busy = SmtpOutcome.Refused(451, "try again", TimeSpan.Zero).ToAttemptOutcome();
 
         Assert.Equal(DeliveryDecision.Retry(Now.AddSeconds(2)), EmailRetry.Decide(3, 1, busy, Now));
         Assert.Equal(DeliveryDecision.Retry(Now.AddSeconds(4)), EmailRetry.Decide(3, 2, busy, Now));
@@ -27,7 +27,7 @@ public sealed class EmailRetryTests
     [InlineData(452)]
     public void Transient_replies_are_retried(int code)
     {
-        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Refused(code, "later", TimeSpan.Zero), Now).State);
+        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Refused(code, "later", TimeSpan.Zero).ToAttemptOutcome(), Now).State);
     }
 
     [Theory]
@@ -36,20 +36,20 @@ public sealed class EmailRetryTests
     [InlineData(554)]
     public void Permanent_replies_are_not_retried(int code)
     {
-        Assert.Equal(DeliveryDecision.Failed, EmailRetry.Decide(3, 1, SmtpOutcome.Refused(code, "no", TimeSpan.Zero), Now));
+        Assert.Equal(DeliveryDecision.Failed, EmailRetry.Decide(3, 1, SmtpOutcome.Refused(code, "no", TimeSpan.Zero).ToAttemptOutcome(), Now));
     }
 
     [Fact]
     public void Connection_errors_and_timeouts_are_retried_but_an_unbuildable_message_is_not()
     {
-        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Connection, "refused"), Now).State);
-        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Timeout, "slow"), Now).State);
-        Assert.Equal(DeliveryDecision.Failed, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Request, "metadata gone"), Now));
+        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Connection, "refused").ToAttemptOutcome(), Now).State);
+        Assert.Equal(DeliveryState.Retrying, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Timeout, "slow").ToAttemptOutcome(), Now).State);
+        Assert.Equal(DeliveryDecision.Failed, EmailRetry.Decide(3, 1, SmtpOutcome.Failure(AttemptError.Request, "metadata gone").ToAttemptOutcome(), Now));
     }
 
     [Fact]
     public void Accepted_is_delivered()
     {
-        Assert.Equal(DeliveryDecision.Delivered, EmailRetry.Decide(3, 2, SmtpOutcome.Accepted(TimeSpan.FromMilliseconds(5)), Now));
+        Assert.Equal(DeliveryDecision.Delivered, EmailRetry.Decide(3, 2, SmtpOutcome.Accepted(TimeSpan.FromMilliseconds(5)).ToAttemptOutcome(), Now));
     }
 }

@@ -49,7 +49,7 @@ public sealed class SessionEmailEndToEndTests(DedicatedAzurite azurite) : IClass
         await Eventually.TrueAsync(async () => (await log.GetAsync(tenant, deliveryId))?.State == DeliveryState.Delivered, Patience, "the second attempt is recorded");
         var history = await log.GetHistoryAsync(tenant, deliveryId);
         Assert.Equal([451, 250], history!.Attempts.Select(a => a.StatusCode ?? 0));
-        var listed = await host.Http.GetStringAsync(new Uri($"/api/deliveries?tenant={tenant}&trigger=email", UriKind.Relative));
+        var listed = await host.Http.GetStringAsync(new Uri($"/api/deliveries?tenant={tenant}&kind=email", UriKind.Relative));
         Assert.Contains(history.Delivery.DeliveryId, listed, StringComparison.Ordinal);
     }
 }

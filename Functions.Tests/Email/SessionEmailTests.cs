@@ -71,7 +71,8 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
         var history = await harness.HistoryAsync("call", WebitelMember);
         var attempt = Assert.Single(history!.Attempts);
         Assert.Equal((DeliveryState.Delivered, 250, "SMTP", "mailto:" + expected), (attempt.State, attempt.StatusCode, attempt.Method, attempt.Url));
-        Assert.Equal((SessionEmailJob.TriggerId, $"call-{WebitelMember}", "webitel"), (history.Delivery.TriggerId, history.Delivery.EventId, history.Delivery.Source));
+        Assert.Equal((AttemptKind.Email, SessionEmailJob.Target, $"call-{WebitelMember}", "webitel"), (history.Delivery.Kind, history.Delivery.Target, history.Delivery.EventId, history.Delivery.Source));
+        Assert.Null(history.Delivery.TriggerId);
     }
 
     [Theory]

@@ -15,18 +15,14 @@ public sealed class FunctionMetadataTests
     /// <summary>Every function: its trigger and what the host needs of it; "+durableClient" where it takes the durable client.</summary>
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
-        ["ArchiveSession"] = "activityTrigger +durableClient",
-        ["AttemptDelivery"] = "activityTrigger",
         ["CreateTrigger"] = "http POST triggers Function",
         ["DeleteCrmSettings"] = "http DELETE crm/settings Function",
         ["DeleteQueueEmailSettings"] = "http DELETE email/settings/queues/{*queue} Function",
         ["DeleteTrigger"] = "http DELETE triggers/{id} Function",
         ["DeleteTriggers"] = "http POST triggers/batch-delete Function",
-        ["Deliver"] = "orchestrationTrigger",
         ["DisableTrigger"] = "http POST triggers/{id}/disable Function",
         ["EnableTrigger"] = "http POST triggers/{id}/enable Function",
         ["ExchangeCrmOAuthCode"] = "http POST crm/oauth/code Function",
-        ["ExportSession"] = "orchestrationTrigger",
         ["GenerateSecret"] = "http POST triggers/secrets Function",
         ["GetCrmOAuthAuthorization"] = "http GET crm/oauth/authorize Function",
         ["GetCrmSettings"] = "http GET crm/settings Function",

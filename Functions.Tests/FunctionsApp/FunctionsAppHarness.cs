@@ -16,9 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Delivery;
 using Switchboard.Functions;
-using Switchboard.Functions.Deliveries;
 using Switchboard.Functions.Scheduling;
-using Switchboard.Functions.Sessions;
 using Switchboard.Pipeline;
 using Switchboard.Tests.Azurite;
 
@@ -72,13 +70,7 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
         DurableTaskClient? client = null;
         var durable = await DurableTaskTestHost.StartAsync(
             registry => registry
-                .AddOrchestratorFunc<ScheduledJob<DeliveryJob>, DeliveryAttempted>(DeliverOrchestration.Name, (context, _) => DeliverOrchestration.Run(context))
-                .AddOrchestratorFunc<ScheduledJob<ExportJob>, SessionExported>(ExportOrchestration.Name, (context, _) => ExportOrchestration.Run(context))
-                .AddOrchestratorFunc<ScheduledJob<PipelineWork>>(WorkOrchestration.Name, (context, _) => WorkOrchestration.Run(context))
-                .AddActivityFunc<DeliveryJob, DeliveryAttempted>(
-                    DeliverOrchestration.AttemptActivity, (_, job) => Function<DeliverOrchestration>(services).Attempt(job, CancellationToken.None))
-                .AddActivityFunc<ExportJob, SessionExported>(
-                    ExportOrchestration.ArchiveActivity, (_, job) => Function<ExportOrchestration>(services).Archive(job, client!, CancellationToken.None))
+                .AddOrchestratorFunc<ScheduledWork>(WorkOrchestration.Name, (context, _) => WorkOrchestration.Run(context))
                 .AddActivityFunc<PipelineWork>(
                     WorkOrchestration.RunActivity, (_, work) => Function<WorkOrchestration>(services).Execute(work, client!, CancellationToken.None)),
             new DurableTaskTestHostOptions

@@ -9,16 +9,16 @@ public sealed class InstanceIdsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
-    private static ExportJob Export(string tenant = "default", string channel = "call", string sessionId = "103646") =>
-        new() { Tenant = tenant, Channel = channel, SessionId = sessionId };
+    private static PipelineWork Export(string tenant = "default", string channel = "call", string sessionId = "103646") =>
+        new ExportJob { Tenant = tenant, Channel = channel, SessionId = sessionId }.ToWork();
 
     [Fact]
-    public void A_delivery_runs_as_the_instance_named_by_its_delivery_id()
+    public void A_delivery_attempt_runs_as_the_instance_named_by_its_delivery_id_and_attempt()
     {
         var job = DeliveryJob.First(DeliveryHarness.Event(), "crm", Now);
 
-        Assert.Equal(job.DeliveryId, InstanceIds.For(job));
-        Assert.Equal(InstanceIds.For(job), InstanceIds.For(job.Next()));
+        Assert.Equal($"delivery-{job.DeliveryId}-1", InstanceIds.For(job.ToWork()));
+        Assert.NotEqual(InstanceIds.For(job.ToWork()), InstanceIds.For(job.At(2).ToWork()));
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed class InstanceIdsTests
     public void Every_repeat_of_an_export_has_an_instance_of_its_own()
     {
         var job = Export(sessionId: new string('x', 300));
-        var one = InstanceIds.Repeat(job, Guid.NewGuid());
-        var two = InstanceIds.Repeat(job, Guid.NewGuid());
+        var one = InstanceIds.Repeat(job, Guid.NewGuid().ToString("N"));
+        var two = InstanceIds.Repeat(job, Guid.NewGuid().ToString("N"));
 
         Assert.NotEqual(one, two);
         Assert.NotEqual(InstanceIds.For(job), one);
         Assert.True(one.Length <= InstanceIds.MaxLength);
-        Assert.StartsWith("export-default|call-103646~", InstanceIds.Repeat(Export(), Guid.Empty), StringComparison.Ordinal);
+        Assert.StartsWith("export-default|call-103646~", InstanceIds.Repeat(Export(), Guid.Empty.ToString("N")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,14 +88,6 @@ public sealed class InstanceIdsTests
     {
         var work = new PipelineWork("session-email", "eml_0123-2", JsonSerializer.SerializeToElement(new { }));
 
-        Assert.Equal("work-session-email|eml_0123-2", InstanceIds.For(work));
-    }
-
-    [Fact]
-    public void An_export_runs_again_only_once_its_due_time_has_come()
-    {
-        Assert.False(InstanceIds.ExportsAgain(Now.AddSeconds(1), Now));
-        Assert.True(InstanceIds.ExportsAgain(Now, Now));
-        Assert.True(InstanceIds.ExportsAgain(Now.AddMinutes(-5), Now));
+        Assert.Equal("session-email-eml_0123-2", InstanceIds.For(work));
     }
 }

@@ -15,10 +15,10 @@ namespace Switchboard.Functions.Deliveries;
 /// <see cref="DeliveriesApi"/> handler the portable host maps to the same route.
 /// </summary>
 /// <param name="log">The attempt log.</param>
-/// <param name="delivery">The delivery step, for replays.</param>
-/// <param name="schedulers">Schedules a replay's retries as a Deliver orchestration.</param>
+/// <param name="replay">The replay of dead letters.</param>
+/// <param name="schedulers">Schedules what a replay leaves for later as Work orchestrations.</param>
 /// <param name="admin">The admin key check.</param>
-public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, DurableSchedulers schedulers, AdminGate admin)
+public sealed class DeliveriesHttp(DeliveryLog log, ReplayDelivery replay, DurableSchedulers schedulers, AdminGate admin)
 {
     /// <summary><c>GET /api/deliveries</c>: <see cref="DeliveriesApi.ListDeliveries"/>.</summary>
     /// <param name="request">The request.</param>
@@ -29,6 +29,7 @@ public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, Du
         admin.Deny(request) ?? new ResultAction(await DeliveriesApi.ListDeliveries(
             Services,
             ApiQuery.Text(request, "tenant"),
+            ApiQuery.Text(request, "kind"),
             ApiQuery.Text(request, "trigger"),
             ApiQuery.Text(request, "event"),
             ApiQuery.Text(request, "status"),
@@ -45,7 +46,7 @@ public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, Du
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         admin.Deny(request) ?? new ResultAction(await DeliveriesApi.GetDelivery(Services, id, ApiQuery.Text(request, "tenant"), cancellationToken));
 
-    /// <summary><c>POST /api/deliveries/{id}/replay</c>: <see cref="DeliveriesApi.ReplayDelivery"/>; its retries run as a Deliver orchestration.</summary>
+    /// <summary><c>POST /api/deliveries/{id}/replay</c>: <see cref="DeliveriesApi.ReplayDelivery"/>; what it leaves for later runs as Work orchestrations.</summary>
     /// <param name="request">The request.</param>
     /// <param name="id">The dead letter's delivery id.</param>
     /// <param name="client">The durable client the replay's retries are scheduled with.</param>
@@ -65,5 +66,5 @@ public sealed class DeliveriesHttp(DeliveryLog log, AttemptDelivery delivery, Du
         return new ResultAction(await DeliveriesApi.ReplayDelivery(Services, schedulers.For(client), id, ApiQuery.Text(request, "tenant"), cancellationToken));
     }
 
-    private DeliveryServices Services => new(log, delivery);
+    private DeliveryServices Services => new(log, replay);
 }

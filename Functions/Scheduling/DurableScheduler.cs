@@ -2,17 +2,18 @@ using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Switchboard.Functions.Deliveries;
-using Switchboard.Functions.Sessions;
 using Switchboard.Pipeline;
 
 namespace Switchboard.Functions.Scheduling;
 
 /// <summary>
-/// The Functions app's <see cref="IPipelineScheduler"/> for one invocation: each piece of later work is a durable
-/// orchestration started with the invocation's own durable client, under an instance id (<see cref="InstanceIds"/>) that
-/// makes scheduling it twice harmless — a running instance refuses the second start (OrchestrationAlreadyExistsException,
-/// our idempotency), a completed one is replaced by it.
+/// The Functions app's <see cref="IPipelineScheduler"/> for one invocation: each piece of later work is a
+/// <see cref="WorkOrchestration"/> started with the invocation's own durable client, under the work's instance id
+/// (<see cref="InstanceIds"/>). A running or pending instance refuses a second start (OrchestrationAlreadyExistsException),
+/// a completed one is replaced by it. A refused start is made once more under a repeat id (<see cref="InstanceIds.Repeat"/>):
+/// the instance that refused may already have read what this schedule is for (an event written after an export read the
+/// journal), or may be the very run that asks for its own retry. Work is idempotent, so a repeat that was not needed
+/// changes nothing.
 /// </summary>
 /// <remarks>
 /// The Durable extension hands out its client only as a function's <c>[DurableClient]</c> parameter, so a function that
@@ -20,49 +21,42 @@ namespace Switchboard.Functions.Scheduling;
 /// pipeline step it calls.
 /// </remarks>
 /// <param name="client">The invocation's durable client.</param>
-/// <param name="time">The clock that decides whether a late export runs again.</param>
+/// <param name="time">The clock that tells work due now from work due later.</param>
 /// <param name="logger">Where scheduling is logged.</param>
 public sealed partial class DurableScheduler(DurableTaskClient client, TimeProvider time, ILogger<DurableScheduler> logger) : IPipelineScheduler
 {
     /// <inheritdoc />
-    public Task ScheduleDeliveryAsync(DeliveryJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
-        StartAsync(DeliverOrchestration.Name, InstanceIds.For(job), new ScheduledJob<DeliveryJob>(job, at), cancellationToken);
-
-    /// <inheritdoc />
-    public async Task ScheduleExportAsync(ExportJob job, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task ScheduleAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var scheduled = new ScheduledJob<ExportJob>(job, at);
-        if (!await StartAsync(ExportOrchestration.Name, InstanceIds.For(job), scheduled, cancellationToken)
-            && InstanceIds.ExportsAgain(at, time.GetUtcNow()))
+        ArgumentNullException.ThrowIfNull(work);
+        var scheduled = new ScheduledWork(work, at);
+        if (!await StartAsync(InstanceIds.For(work), scheduled, cancellationToken))
         {
-            // The session's export is running and may have read the journal before this event was written.
-            await StartAsync(ExportOrchestration.Name, InstanceIds.Repeat(job, Guid.NewGuid()), scheduled, cancellationToken);
+            // Work due now repeats under a fresh id each time, since any earlier repeat may have read too early as well;
+            // work due later repeats once per due time.
+            var repeat = at <= time.GetUtcNow() ? Guid.NewGuid().ToString("N") : at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await StartAsync(InstanceIds.Repeat(work, repeat), scheduled, cancellationToken);
         }
     }
 
-    /// <inheritdoc />
-    public Task ScheduleWorkAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken) =>
-        StartAsync(WorkOrchestration.Name, InstanceIds.For(work), new ScheduledJob<PipelineWork>(work, at), cancellationToken);
-
-    /// <summary>Starts the orchestration; false when an instance with this id is still running.</summary>
-    private async Task<bool> StartAsync<TJob>(string orchestrator, string instanceId, ScheduledJob<TJob> input, CancellationToken cancellationToken)
+    private async Task<bool> StartAsync(string instanceId, ScheduledWork input, CancellationToken cancellationToken)
     {
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-            LogScheduled(logger, orchestrator, instanceId, input.DueAt);
+            await client.ScheduleNewOrchestrationInstanceAsync(WorkOrchestration.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+            LogScheduled(logger, instanceId, input.DueAt);
             return true;
         }
         catch (OrchestrationAlreadyExistsException)
         {
-            LogAlreadyScheduled(logger, orchestrator, instanceId);
+            LogAlreadyScheduled(logger, instanceId);
             return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Orchestrator} {InstanceId}, due {DueAt:O}")]
-    private static partial void LogScheduled(ILogger logger, string orchestrator, string instanceId, DateTimeOffset dueAt);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled work {InstanceId}, due {DueAt:O}")]
+    private static partial void LogScheduled(ILogger logger, string instanceId, DateTimeOffset dueAt);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Orchestrator} {InstanceId} is already running; nothing scheduled")]
-    private static partial void LogAlreadyScheduled(ILogger logger, string orchestrator, string instanceId);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Work {InstanceId} is already scheduled or running")]
+    private static partial void LogAlreadyScheduled(ILogger logger, string instanceId);
 }

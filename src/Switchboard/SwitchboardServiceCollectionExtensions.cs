@@ -27,8 +27,8 @@ public static class SwitchboardServiceCollectionExtensions
     /// Registers storage (<c>AzureWebJobsStorage</c>, read when first needed), the options sections (<c>Admin</c>,
     /// <c>Ingest</c>, <c>Delivery</c>, <c>Triggers</c>, <c>Export</c>, <c>Sources</c>; invalid values stop the host at
     /// start-up), the trigger store and cache, webhook delivery, sessions, the source adapters and the pipeline steps,
-    /// and problem details for the HTTP API. Each call into <see cref="ProcessEvent"/> names the
-    /// <see cref="IPipelineScheduler"/> its retries and exports go to.
+    /// and problem details for the HTTP API. Each call into <see cref="ProcessEvent"/>, <see cref="RunWork"/> or
+    /// <see cref="ReplayDelivery"/> names the <see cref="IPipelineScheduler"/> the work it leaves for later goes to.
     /// </summary>
     public static IServiceCollection AddSwitchboardCore(this IServiceCollection services)
     {
@@ -70,6 +70,10 @@ public static class SwitchboardServiceCollectionExtensions
         services.AddSingleton(sp => new IngestEvent(
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Events), sp.GetRequiredService<ClaimCheck>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ProcessEvent>();
+        services.AddSingleton<IPipelineWorkHandler, DeliveryWorkHandler>();
+        services.AddSingleton<IPipelineWorkHandler, ExportWorkHandler>();
+        services.AddSingleton<RunWork>();
+        services.AddSingleton<ReplayDelivery>();
 
         services.AddProblemDetails();
         return services;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Delivery;
 using Switchboard.Events;
 using Switchboard.Host.Development;
+using Switchboard.Host.Jobs;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
 using Switchboard.Triggers;
@@ -42,6 +43,7 @@ public static class DeliveryThroughput
         var builder = services.GetRequiredService<WebhookRequestBuilder>();
         var sender = services.GetRequiredService<WebhookSender>();
         var delivery = services.GetRequiredService<AttemptDelivery>();
+        var scheduler = services.GetRequiredService<IPipelineScheduler>();
         var body = builder.Build(trigger, Event(), "dlv_0", DateTimeOffset.UtcNow).Body;
         using var http = new HttpClient();
 
@@ -93,7 +95,7 @@ public static class DeliveryThroughput
         var stepCount = Math.Min(count, 1000);
         var step = await MeasureAsync(stepCount, async _ =>
         {
-            var attempted = await delivery.RunAsync(DeliveryJob.First(Event(), trigger.Id, DateTimeOffset.UtcNow), trigger);
+            var attempted = await delivery.RunAsync(DeliveryJob.First(Event(), trigger.Id, DateTimeOffset.UtcNow), trigger, scheduler);
             Check(attempted.State == DeliveryState.Delivered, attempted.ErrorMessage);
         });
         Console.WriteLine($"{"AttemptDelivery + attempt log",-32} Switchboard {step,8:F0}/s   ({stepCount} first attempts: read the summary, send, one 5-entity transaction; bound by Azurite)");
@@ -161,6 +163,10 @@ public static class DeliveryThroughput
         services.AddSingleton(sp => new TriggerStore(tables.GetTableClient(TriggerStore.TableName), TimeProvider.System));
         services.AddSingleton<TriggerCatalog>();
         services.AddWebhookDelivery();
+
+        // Retries would go to the portable host's jobs queue; the receiver answers 200, so none is scheduled.
+        services.AddSingleton<IPipelineScheduler>(new JobScheduler(
+            storage.CreateQueueServiceClient(), new ClaimCheck(storage.CreateBlobServiceClient().GetBlobContainerClient(QueueNames.ClaimContainer)), TimeProvider.System));
         return services.BuildServiceProvider();
     }
 

@@ -6,45 +6,32 @@ using Switchboard.Storage;
 namespace Switchboard.Host.Jobs;
 
 /// <summary>
-/// The portable host's timer: delayed messages on <see cref="QueueNames.Jobs"/>, invisible until due. Queue
-/// messages can hide for at most 7 days, so longer delays are covered in steps (the message is put back when
-/// received early).
+/// The portable host's <see cref="IPipelineScheduler"/>: each piece of work is a message on queue
+/// <see cref="QueueNames.Jobs"/>, invisible until it is due. A queue message can stay invisible for at most 7 days, so
+/// work due later is hidden for a step of just under 7 days and put back for the rest when it surfaces
+/// (<see cref="JobsHandler"/>). Messages over the queue's size limit go through the <see cref="ClaimCheck"/>.
 /// </summary>
 public sealed class JobScheduler(QueueServiceClient queues, ClaimCheck claims, TimeProvider time) : IPipelineScheduler
 {
-    /// <summary>The longest one step hides a message: just under the queue's 7 days.</summary>
+    /// <summary>The longest a message is hidden at once: the service's 7 days, less a margin for clock skew.</summary>
     public static readonly TimeSpan MaxStep = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
-    /// <summary>How the job JSON is written: as the Functions app writes orchestration inputs (<see cref="PipelineJson.Options"/>).</summary>
+    /// <summary>How job messages are written.</summary>
     public static readonly JsonSerializerOptions JsonOptions = PipelineJson.Options;
 
     private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Jobs);
-    private volatile bool created;
 
     /// <inheritdoc />
-    public Task ScheduleDeliveryAsync(DeliveryJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
-        EnqueueAsync(new JobMessage { DueAt = at, Delivery = job }, $"job-{job.DeliveryId}-{job.Attempt}", cancellationToken);
-
-    /// <inheritdoc />
-    public Task ScheduleExportAsync(ExportJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
-        EnqueueAsync(new JobMessage { DueAt = at, Export = job }, $"export-{Guid.NewGuid():N}", cancellationToken);
-
-    /// <inheritdoc />
-    public Task ScheduleWorkAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleAsync(PipelineWork work, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return EnqueueAsync(new JobMessage { DueAt = at, Work = work }, $"work-{work.Kind}-{work.Id}", cancellationToken);
+        return EnqueueAsync(new JobMessage { DueAt = at, Work = work }, $"work-{work.Kind}-{Guid.NewGuid():N}", cancellationToken);
     }
 
-    /// <summary>Queues a job to become visible when it is due (or after <see cref="MaxStep"/>, whichever is first).</summary>
+    /// <summary>Queues <paramref name="job"/>, hidden until it is due or for <see cref="MaxStep"/>; <paramref name="id"/> names its claim-check blob.</summary>
     public async Task EnqueueAsync(JobMessage job, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!created)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
 
         // The service counts whole seconds and the SDK truncates: rounding up keeps a job from surfacing early.
         var delay = TimeSpan.FromSeconds(Math.Ceiling((job.DueAt - time.GetUtcNow()).TotalSeconds));

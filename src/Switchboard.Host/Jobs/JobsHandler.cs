@@ -4,8 +4,8 @@ using Switchboard.Pipeline;
 
 namespace Switchboard.Host.Jobs;
 
-/// <summary>Runs due jobs from <see cref="QueueNames.Jobs"/>: delivery retries, session exports and other scheduled work.</summary>
-public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ClaimCheck claims, TimeProvider time) : IQueueMessageHandler
+/// <summary>Runs due work from <see cref="QueueNames.Jobs"/> through <see cref="RunWork"/>: delivery retries, session exports, CRM syncs and emails.</summary>
+public sealed class JobsHandler(JobScheduler jobs, RunWork work, ClaimCheck claims, TimeProvider time) : IQueueMessageHandler
 {
     /// <summary>Jobs received up to this early run now rather than taking another trip through the queue.</summary>
     private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
@@ -22,23 +22,10 @@ public sealed class JobsHandler(JobScheduler jobs, ProcessEvent process, ClaimCh
             // A delay longer than one queue step: hide it again for the rest.
             await jobs.EnqueueAsync(job, $"job-{Guid.NewGuid():N}", cancellationToken);
         }
-        else if (job.Delivery is { } delivery)
-        {
-            await process.RunDeliveryAsync(delivery, jobs, cancellationToken);
-        }
-        else if (job.Export is { } session)
-        {
-            await process.RunExportAsync(session, jobs, cancellationToken);
-        }
-        else if (job.Work is { } work)
-        {
-            await process.RunWorkAsync(work, jobs, cancellationToken);
-        }
         else
         {
-            throw new PoisonMessageException("The job names no work.");
+            await work.RunAsync(job.Due ?? throw new PoisonMessageException("The job names no work."), jobs, cancellationToken);
         }
-
     }
 
     private static JobMessage Read(string json)

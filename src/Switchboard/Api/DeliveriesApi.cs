@@ -8,21 +8,23 @@ using Switchboard.Triggers;
 namespace Switchboard.Api;
 
 /// <summary>
-/// The attempt log API under <c>api/deliveries</c>: deliveries listed by trigger, event and state
-/// (<c>status=failed</c> lists the dead letters), one delivery with its attempts, and the replay of a dead letter (its
-/// first attempt runs at once; a retry it asks for goes to the pipeline scheduler). Tenant from <c>?tenant=</c>. Both
-/// hosts call these handlers behind the admin key.
+/// The attempt log API under <c>api/deliveries</c>: deliveries — webhooks, CRM calls and outcome emails — listed by
+/// kind, trigger, event and state (<c>status=failed</c> lists the dead letters), one delivery with its attempts, and the
+/// replay of a dead letter of any kind (<see cref="ReplayDelivery"/>: its work runs at once, and what it leaves for
+/// later goes to the pipeline scheduler). Tenant from <c>?tenant=</c>. Both hosts call these handlers behind the admin key.
 /// </summary>
 public static class DeliveriesApi
 {
-    /// <summary><c>GET api/deliveries?trigger=&amp;event=&amp;status=&amp;pageSize=&amp;continuation=</c>: deliveries, filters combined.</summary>
+    /// <summary><c>GET api/deliveries?kind=&amp;trigger=&amp;event=&amp;status=&amp;pageSize=&amp;continuation=</c>: deliveries, filters combined.</summary>
     public static async Task<Results<Ok<DeliveryList>, ValidationProblem>> ListDeliveries(
-        [AsParameters] DeliveryServices services, string? tenant, string? trigger, string? @event, string? status, string? pageSize, string? continuation, CancellationToken cancellationToken)
+        [AsParameters] DeliveryServices services, string? tenant, string? kind, string? trigger, string? @event, string? status, string? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         var state = DeliveryLog.ParseState(status);
+        var attemptKind = DeliveryLog.ParseKind(kind);
         var problems = new InputProblems()
             .Tenant(tenant)
+            .Check("kind", kind is null || attemptKind is not null, "must be webhook, crm or email")
             .OptionalId("trigger", trigger)
             .OptionalId("event", @event)
             .Check("status", status is null || state is not null, "must be delivered, retrying or failed")
@@ -33,7 +35,7 @@ public static class DeliveriesApi
             return problem;
         }
 
-        var query = new DeliveryQuery { TriggerId = trigger, EventId = @event, State = state };
+        var query = new DeliveryQuery { Kind = attemptKind, TriggerId = trigger, EventId = @event, State = state };
         try
         {
             var page = await services.Log.ListAsync(Tenant(tenant), query, size, continuation, cancellationToken).ConfigureAwait(false);
@@ -62,11 +64,13 @@ public static class DeliveriesApi
     }
 
     /// <summary>
-    /// <c>POST api/deliveries/{id}/replay</c>: replays a dead letter as a new delivery whose first attempt runs now and is
-    /// returned; a retry it asks for goes to <paramref name="scheduler"/>. 404 unknown, 409 not a dead letter or replayed already.
+    /// <c>POST api/deliveries/{id}/replay</c>: replays a dead letter — a webhook, a CRM call or an email — as a new delivery
+    /// whose work runs now; 200 with its first attempt, or 202 when the work made none yet (a CRM sync that found its
+    /// session busy looks again later); what it leaves for later goes to <paramref name="scheduler"/>. 404 unknown, 409
+    /// not a dead letter or replayed already.
     /// </summary>
-    public static async Task<Results<Ok<DeliveryAttempted>, ValidationProblem, ProblemHttpResult>> ReplayDelivery(
-        [AsParameters] DeliveryServices services, [FromServices] IPipelineScheduler? scheduler, string id, string? tenant, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<DeliveryAttempted>, Accepted<DeliveryReplayed>, ValidationProblem, ProblemHttpResult>> ReplayDelivery(
+        [AsParameters] DeliveryServices services, [FromServices] IPipelineScheduler scheduler, string id, string? tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (new InputProblems().Id("id", id).Tenant(tenant).Problem is { } problem)
@@ -74,17 +78,12 @@ public static class DeliveriesApi
             return problem;
         }
 
-        var replayed = await services.Delivery.ReplayAsync(Tenant(tenant), id, cancellationToken).ConfigureAwait(false);
-        if (scheduler is not null && replayed is { Job: { } job, FirstAttempt: { } first } && DeliverySchedule.Next(job, first) is { } next)
+        var replayed = await services.Replay.RunAsync(Tenant(tenant), id, scheduler, cancellationToken).ConfigureAwait(false);
+        return replayed switch
         {
-            // The replay's first attempt ran here; its retries follow the policy like any delivery's.
-            await scheduler.ScheduleDeliveryAsync(next.Job, next.DueAt, cancellationToken).ConfigureAwait(false);
-        }
-
-        return replayed.Status switch
-        {
-            ReplayStatus.Replayed => TypedResults.Ok(replayed.FirstAttempt!),
-            ReplayStatus.NotFound => FieldProblems.NotFound("id", "Delivery not found", replayed.Detail ?? $"No delivery '{id}'."),
+            { Status: ReplayStatus.Replayed, FirstAttempt: { } first } => TypedResults.Ok(first),
+            { Status: ReplayStatus.Replayed } => TypedResults.Accepted($"/api/deliveries/{replayed.ReplayId}", replayed),
+            { Status: ReplayStatus.NotFound } => FieldProblems.NotFound("id", "Delivery not found", replayed.Detail ?? $"No delivery '{id}'."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Delivery cannot be replayed", detail: replayed.Detail),
         };
     }

@@ -3,7 +3,7 @@ using Switchboard.Pipeline;
 
 namespace Switchboard.Api;
 
-/// <summary>What the delivery handlers need, bound with [AsParameters].</summary>
+/// <summary>What the attempt log API needs: the log, and the replay step.</summary>
 /// <param name="Log">The attempt log.</param>
-/// <param name="Delivery">The delivery step, for replays.</param>
-public sealed record DeliveryServices(DeliveryLog Log, AttemptDelivery Delivery);
+/// <param name="Replay">The replay of dead letters.</param>
+public sealed record DeliveryServices(DeliveryLog Log, ReplayDelivery Replay);

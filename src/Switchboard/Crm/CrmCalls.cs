@@ -4,12 +4,13 @@ using Switchboard.Triggers;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// Makes CRM calls with the retries seed 004 prescribes — a 400 is retried, with exponential backoff (30 s doubling,
-/// capped at 6 h), for a week from the first attempt, as are timeouts and connection errors; other errors are not —
-/// and records every attempt in table <c>Deliveries</c> (<see cref="DeliveryLog"/>) without a replayable payload.
-/// Each call is keyed by its delivery id, so a run that finds it done, dead or not yet due does not send it again.
+/// Makes a session's CRM calls through the <see cref="AttemptEngine"/> with the retries the Contact Center AI Platform's
+/// custom CRM document prescribes — a 400 is retried, with exponential backoff (30 s doubling, capped at 6 h), for a
+/// week from the first attempt, as are timeouts and connection errors; other errors are not. Each call is keyed by its
+/// delivery id and numbered by the log, so a run that finds it done, dead or not yet due does not send it again; a dead
+/// call keeps its session's sync as the work that replays it.
 /// </summary>
-public sealed class CrmCalls(DeliveryLog log, CrmClient client, TimeProvider time)
+public sealed class CrmCalls(AttemptEngine engine, CrmClient client, TimeProvider time)
 {
     /// <summary>The exponential policy with its default retried statuses (400).</summary>
     public static readonly TriggerRetry Policy = new() { Policy = "exponential" };
@@ -27,20 +28,16 @@ public sealed class CrmCalls(DeliveryLog log, CrmClient client, TimeProvider tim
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(beforeSend);
-        var previous = await log.GetAsync(settings.Tenant, call.DeliveryId, cancellationToken).ConfigureAwait(false);
-        switch (previous?.State)
+        var turn = await engine.BeginAsync(Plan(settings, call), cancellationToken).ConfigureAwait(false);
+        switch (turn.Status)
         {
-            case DeliveryState.Delivered:
-                return new CrmCallResult { Status = CrmCallStatus.Done, Previous = previous };
-            case DeliveryState.Failed:
-                return new CrmCallResult { Status = CrmCallStatus.Dead, Previous = previous };
-            case DeliveryState.Retrying when previous.NextRetryAt is { } at && at > time.GetUtcNow():
-                return new CrmCallResult { Status = CrmCallStatus.Waiting, RetryAt = at, Previous = previous };
+            case AttemptTurnStatus.Recorded:
+                return new CrmCallResult { Status = turn.Previous!.State == DeliveryState.Delivered ? CrmCallStatus.Done : CrmCallStatus.Dead, Turn = turn };
+            case AttemptTurnStatus.Waiting:
+                return new CrmCallResult { Status = CrmCallStatus.Waiting, Turn = turn, RetryAt = turn.Previous!.NextRetryAt };
         }
 
-        var attempt = (previous?.Attempts ?? 0) + 1;
         var attemptedAt = time.GetUtcNow();
-        var firstAttemptAt = previous?.FirstAttemptAt ?? attemptedAt;
         CrmRequest? request = null;
         CrmResponse response;
         try
@@ -54,33 +51,20 @@ public sealed class CrmCalls(DeliveryLog log, CrmClient client, TimeProvider tim
             response = CrmResponse.Failure(AttemptError.Request, $"The request could not be built: {exception.Message}");
         }
 
-        var outcome = response.Outcome;
-        var decision = call.Find && outcome.Error == AttemptError.None && outcome.StatusCode == 404
-            ? DeliveryDecision.Delivered
-            : RetryPolicy.Decide(Policy, attempt, outcome, firstAttemptAt, time.GetUtcNow());
+        var made = new AttemptMade
+        {
+            AttemptedAt = attemptedAt,
+            Method = request?.Method.Method,
+            Url = request is null ? null : SecretMask.MaskUrl(request.Url.GetLeftPart(UriPartial.Path)),
+            Outcome = response.Outcome,
+        };
         return new CrmCallResult
         {
             Status = CrmCallStatus.Sent,
+            Turn = turn,
             Response = response,
-            Previous = previous,
-            Attempt = new DeliveryAttempted
-            {
-                DeliveryId = call.DeliveryId,
-                Tenant = settings.Tenant,
-                TriggerId = call.TriggerId,
-                EventId = call.Cause.Id,
-                Attempt = attempt,
-                AttemptedAt = attemptedAt,
-                Method = request?.Method.Method,
-                Url = request is null ? null : SecretMask.MaskUrl(request.Url.GetLeftPart(UriPartial.Path)),
-                StatusCode = outcome.StatusCode,
-                LatencyMs = (long)outcome.Latency.TotalMilliseconds,
-                Error = outcome.Error,
-                ErrorMessage = outcome.ErrorMessage,
-                ResponseExcerpt = outcome.ResponseExcerpt,
-                State = decision.State,
-                NextRetryAt = decision.RetryAt,
-            },
+            Made = made,
+            Decision = turn.Plan.Policy(turn.Attempt, made.Outcome, turn.FirstAttemptAt, time.GetUtcNow()),
         };
     }
 
@@ -88,34 +72,28 @@ public sealed class CrmCalls(DeliveryLog log, CrmClient client, TimeProvider tim
     /// Records the attempt of a call sent now; <paramref name="failure"/>, when given, turns an accepted call into a
     /// failed one (the CRM answered 2xx but not what the flow needs, e.g. no id).
     /// </summary>
-    public async Task<DeliveryAttempted> RecordAsync(CrmCall call, CrmCallResult result, string? failure = null, CancellationToken cancellationToken = default)
+    public Task<DeliveryAttempted> RecordAsync(CrmCallResult result, string? failure = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(result);
-        var attempt = result.Attempt ?? throw new InvalidOperationException("Only a call sent now has an attempt to record.");
-        if (failure is not null)
-        {
-            attempt = attempt with { State = DeliveryState.Failed, NextRetryAt = null, ErrorMessage = failure };
-        }
-
-        var summary = new DeliveryRecord
-        {
-            DeliveryId = attempt.DeliveryId,
-            Tenant = attempt.Tenant,
-            TriggerId = attempt.TriggerId,
-            EventId = attempt.EventId,
-            EventType = call.Cause.Type,
-            Source = call.Cause.Source,
-            State = attempt.State,
-            Attempts = attempt.Attempt,
-            FirstAttemptAt = result.Previous?.FirstAttemptAt ?? attempt.AttemptedAt,
-            LastAttemptAt = attempt.AttemptedAt,
-            LastStatusCode = attempt.StatusCode,
-            LastError = attempt.Error,
-            LastErrorMessage = attempt.ErrorMessage,
-            NextRetryAt = attempt.NextRetryAt,
-        };
-        await log.RecordAsync(attempt, summary, result.Previous, payload: null, cancellationToken).ConfigureAwait(false);
-        return attempt;
+        var made = result.Made ?? throw new InvalidOperationException("Only a call sent now has an attempt to record.");
+        return failure is null
+            ? engine.RecordAsync(result.Turn, made, result.Decision, cancellationToken)
+            : engine.RecordAsync(result.Turn, made with { Outcome = made.Outcome with { ErrorMessage = failure } }, DeliveryDecision.Failed, cancellationToken);
     }
+
+    private AttemptPlan Plan(CrmSettings settings, CrmCall call) => new()
+    {
+        DeliveryId = call.DeliveryId,
+        Tenant = settings.Tenant,
+        Kind = AttemptKind.Crm,
+        Target = call.Operation,
+        EventId = call.Cause.Id,
+        EventType = call.Cause.Type,
+        Source = call.Cause.Source,
+        FirstAttemptAt = time.GetUtcNow(),
+        Policy = (attempt, outcome, first, now) => call.Find && outcome.Error == AttemptError.None && outcome.StatusCode == 404
+            ? DeliveryDecision.Delivered
+            : RetryPolicy.Decide(Policy, attempt, outcome, first, now),
+        Work = _ => CrmWork.For(call.Session, "replay"),
+    };
 }

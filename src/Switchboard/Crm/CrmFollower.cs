@@ -24,7 +24,7 @@ public sealed partial class CrmFollower(CrmSettingsCatalog catalog, TimeProvider
         }
 
         LogScheduled(logger, session.PartitionKey, canonical.Type);
-        await scheduler.ScheduleWorkAsync(CrmWork.For(session, canonical.Id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleAsync(CrmWork.For(session, canonical.Id), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ public sealed partial class CrmFollower(CrmSettingsCatalog catalog, TimeProvider
 
         var session = new SessionKey(exported.Tenant, exported.Channel, exported.SessionId);
         LogScheduled(logger, session.PartitionKey, "export");
-        await scheduler.ScheduleWorkAsync(CrmWork.For(session, "export"), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleAsync(CrmWork.For(session, "export"), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "CRM sync of session {Session} scheduled ({Reason})")]

@@ -71,7 +71,7 @@ public sealed partial class CrmSessionSync(
         if (lease is null)
         {
             LogBusy(logger, session.PartitionKey, busyUntil);
-            await scheduler.ScheduleWorkAsync(CrmWork.For(session, "busy"), busyUntil, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(CrmWork.For(session, "busy"), busyUntil, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -101,7 +101,7 @@ public sealed partial class CrmSessionSync(
         if (run.RetryAt is { } at)
         {
             LogRetryScheduled(logger, session.PartitionKey, at);
-            await scheduler.ScheduleWorkAsync(CrmWork.For(session, "retry"), at, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(CrmWork.For(session, "retry"), at, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -345,7 +345,7 @@ public sealed partial class CrmSessionSync(
                 run.Wait(result.RetryAt!.Value);
                 return;
             case CrmCallStatus.Sent:
-                var attempt = await calls.RecordAsync(call, result, failure, cancellationToken).ConfigureAwait(false);
+                var attempt = await calls.RecordAsync(result, failure, cancellationToken).ConfigureAwait(false);
                 if (attempt.NextRetryAt is { } at)
                 {
                     run.Wait(at);

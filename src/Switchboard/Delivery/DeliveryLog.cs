@@ -8,6 +8,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Switchboard.Events;
+using Switchboard.Pipeline;
 using Switchboard.Storage;
 
 namespace Switchboard.Delivery;
@@ -18,81 +19,45 @@ namespace Switchboard.Delivery;
 /// <list type="bullet">
 /// <item><c>a|{deliveryId}|{attempt:0000}</c> — one row per attempt;</item>
 /// <item><c>d|{deliveryId}</c> — the delivery's summary (state, last attempt), and for a dead letter the event to replay;</item>
-/// <item><c>t|{triggerId}|{deliveryId}</c>, <c>e|{eventId}|{deliveryId}</c>, <c>s|{state}|{deliveryId}</c> — copies of the
-/// summary that make listing by trigger, event or state a range read inside the tenant's partition.</item>
+/// <item><c>k|{kind}|{deliveryId}</c>, <c>t|{triggerId}|{deliveryId}</c> (webhooks), <c>e|{eventId}|{deliveryId}</c>,
+/// <c>s|{state}|{deliveryId}</c> — copies of the summary that make listing by kind, trigger, event or state a range read
+/// inside the tenant's partition.</item>
 /// </list>
-/// A dead letter's event goes in the summary row when it fits (<see cref="MaxInlinePayloadChars"/>), otherwise in
-/// blob <c>{tenant}/{deliveryId}.json</c> of <see cref="DeliveryOptions.PayloadContainer"/>.
+/// A dead letter keeps the work that makes its attempts (<see cref="PipelineWork"/>, for replay): in the summary row
+/// when it fits (<see cref="MaxInlinePayloadChars"/>), otherwise in blob <c>{tenant}/{deliveryId}.json</c> of
+/// <see cref="DeliveryOptions.PayloadContainer"/>. Rows written before kinds existed read as the kind their trigger id
+/// named (<c>email</c>, <c>crm-…</c>), and their kept event as a webhook's work.
 /// </summary>
 public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
 {
     /// <summary>The table name.</summary>
     public const string TableName = "Deliveries";
 
-    /// <summary>Events up to this many characters of JSON are kept in the table (a string property holds 32 K UTF-16 characters).</summary>
+    /// <summary>Work up to this many characters of JSON is kept in the table (a string property holds 32 K UTF-16 characters).</summary>
     public const int MaxInlinePayloadChars = 30_000;
 
     private static readonly JsonWriterOptions PayloadWriterOptions = new()
     {
         // Kept for replay, never shown in HTML: escaping only what JSON requires keeps the text short and readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        MaxDepth = 2 * EventParseException.MaxDepth,
+        MaxDepth = PipelineJson.Options.MaxDepth,
     };
 
-    private volatile bool tableCreated;
-    private volatile bool containerCreated;
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!tableCreated)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            tableCreated = true;
-        }
-    }
-
-    /// <summary>The summary that follows <paramref name="attempt"/>, given the one before it (null for a new delivery).</summary>
-    public static DeliveryRecord Summarise(DeliveryAttempted attempt, DeliveryRecord? previous, CanonicalEvent canonical, DateTimeOffset firstAttemptAt, string? replayOf)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        ArgumentNullException.ThrowIfNull(canonical);
-        return new DeliveryRecord
-        {
-            DeliveryId = attempt.DeliveryId,
-            Tenant = attempt.Tenant,
-            TriggerId = attempt.TriggerId,
-            EventId = attempt.EventId,
-            EventType = canonical.Type,
-            Source = canonical.Source,
-            State = attempt.State,
-            Attempts = Math.Max(attempt.Attempt, previous?.Attempts ?? 0),
-            FirstAttemptAt = previous?.FirstAttemptAt ?? firstAttemptAt,
-            LastAttemptAt = attempt.AttemptedAt,
-            LastStatusCode = attempt.StatusCode,
-            LastError = attempt.Error,
-            LastErrorMessage = attempt.ErrorMessage,
-            NextRetryAt = attempt.NextRetryAt,
-            ReplayOf = previous?.ReplayOf ?? replayOf,
-        };
-    }
-
     /// <summary>
-    /// Records an attempt and the summary after it in one transaction, with <paramref name="payload"/> (the event,
-    /// kept for replay) when the delivery failed for good. <paramref name="previous"/> is the summary before the
+    /// Records an attempt and the summary after it in one transaction, with <paramref name="work"/> (what makes the
+    /// delivery's attempts, kept for replay) when the delivery failed for good. <paramref name="previous"/> is the summary before the
     /// attempt, as the caller read it. False when this attempt number was already recorded (a concurrent or repeated
     /// run), in which case nothing changed.
     /// </summary>
-    public async Task<bool> RecordAsync(DeliveryAttempted attempt, DeliveryRecord summary, DeliveryRecord? previous, CanonicalEvent? payload, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordAsync(DeliveryAttempted attempt, DeliveryRecord summary, DeliveryRecord? previous, PipelineWork? work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(summary);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var tenant = summary.Tenant;
         var head = Summary(tenant, SummaryKey(summary.DeliveryId), summary);
-        if (payload is not null && summary.State == DeliveryState.Failed)
+        if (work is not null && summary.State == DeliveryState.Failed)
         {
-            await AttachPayloadAsync(head, payload, cancellationToken).ConfigureAwait(false);
+            await AttachWorkAsync(head, work, cancellationToken).ConfigureAwait(false);
         }
 
         var actions = new List<TableTransactionAction>(6)
@@ -120,7 +85,6 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     /// <summary>The delivery's summary, or null when the log has no such delivery.</summary>
     public async Task<DeliveryRecord?> GetAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, SummaryKey(deliveryId), SummaryColumns, cancellationToken).ConfigureAwait(false);
         return found.HasValue ? ReadSummary(tenant, found.Value!) : null;
     }
@@ -150,9 +114,12 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     public async Task<DeliveryPage> ListAsync(string tenant, DeliveryQuery query, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         string filter;
-        if (query.TriggerId is { } trigger)
+        if (query.Kind is { } kind && query.TriggerId is null)
+        {
+            filter = Range(tenant, $"k|{KindName(kind)}|") + EventFilter(query) + StateFilter(query);
+        }
+        else if (query.TriggerId is { } trigger)
         {
             filter = Range(tenant, $"t|{trigger}|") + EventFilter(query) + StateFilter(query);
         }
@@ -173,38 +140,49 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
         return new DeliveryPage([.. page.Values.Select(e => ReadSummary(tenant, e))], page.ContinuationToken);
     }
 
-    /// <summary>The event kept with a dead letter, or null when the delivery is unknown or kept none.</summary>
-    public async Task<CanonicalEvent?> LoadPayloadAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
+    /// <summary>The work kept with a dead letter, or null when the delivery is unknown or kept none.</summary>
+    public async Task<PipelineWork?> LoadWorkAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant, SummaryKey(deliveryId), ["Event", "EventBlob"], cancellationToken).ConfigureAwait(false);
-        var entity = response.HasValue ? response.Value : null;
-        if (entity?.GetString("Event") is { } json)
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(tenant, SummaryKey(deliveryId), [.. SummaryColumns, "Work", "WorkBlob", "Event", "EventBlob"], cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
         {
-            return JsonSerializer.Deserialize(json, EventJsonContext.Default.CanonicalEvent);
+            return null;
         }
 
-        if (entity?.GetString("EventBlob") is { } blob)
+        var entity = response.Value!;
+        if (entity.GetString("Work") is { } json)
         {
-            try
-            {
-                var download = await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-                return JsonSerializer.Deserialize(download.Value.Content.ToMemory().Span, EventJsonContext.Default.CanonicalEvent);
-            }
-            catch (RequestFailedException exception) when (exception.IsNotFound())
-            {
-                return null;
-            }
+            return JsonSerializer.Deserialize<PipelineWork>(json, PipelineJson.Options);
         }
 
-        return null;
+        if (entity.GetString("Event") is { } legacy)
+        {
+            return LegacyWork(ReadSummary(tenant, entity), JsonSerializer.Deserialize(legacy, EventJsonContext.Default.CanonicalEvent));
+        }
+
+        var blob = entity.GetString("WorkBlob") ?? entity.GetString("EventBlob");
+        if (blob is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var content = (await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToMemory();
+            return entity.GetString("WorkBlob") is not null
+                ? JsonSerializer.Deserialize<PipelineWork>(content.Span, PipelineJson.Options)
+                : LegacyWork(ReadSummary(tenant, entity), JsonSerializer.Deserialize(content.Span, EventJsonContext.Default.CanonicalEvent));
+        }
+        catch (RequestFailedException exception) when (exception.IsNotFound())
+        {
+            return null;
+        }
     }
 
     /// <summary>Notes on a dead letter (summary and index rows) that <paramref name="replayId"/> replays it.</summary>
     public async Task MarkReplayedAsync(DeliveryRecord record, string replayId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var keys = new[] { SummaryKey(record.DeliveryId) }.Concat(IndexKeys(record, record.State));
         var actions = keys.Select(key => new TableTransactionAction(
             TableTransactionActionType.UpdateMerge,
@@ -214,52 +192,98 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
 
     private static readonly string[] SummaryColumns =
     [
-        "DeliveryId", "TriggerId", "EventId", "EventType", "Source", "State", "Attempts", "FirstAttemptAt", "LastAttemptAt",
+        "DeliveryId", "Kind", "Target", "TriggerId", "EventId", "EventType", "Source", "State", "Attempts", "FirstAttemptAt", "LastAttemptAt",
         "LastStatusCode", "LastError", "LastErrorMessage", "NextRetryAt", "ReplayOf", "ReplayedAs",
     ];
 
-    private async Task AttachPayloadAsync(TableEntity head, CanonicalEvent payload, CancellationToken cancellationToken)
+    private async Task AttachWorkAsync(TableEntity head, PipelineWork work, CancellationToken cancellationToken)
     {
-        var json = Serialize(payload);
+        var json = Serialize(work);
         if (json.Length <= MaxInlinePayloadChars)
         {
-            head["Event"] = json;
+            head["Work"] = json;
             return;
-        }
-
-        if (!containerCreated)
-        {
-            await payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            containerCreated = true;
         }
 
         var name = $"{head.PartitionKey}/{head.RowKey[2..]}.json";
         await payloads.GetBlobClient(name).UploadAsync(
             BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
-        head["EventBlob"] = name;
+        head["WorkBlob"] = name;
     }
 
-    private static string Serialize(CanonicalEvent payload)
+    private static string Serialize(PipelineWork work)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, PayloadWriterOptions))
         {
-            JsonSerializer.Serialize(writer, payload, EventJsonContext.Default.CanonicalEvent);
+            JsonSerializer.Serialize(writer, work, PipelineJson.Options);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    // A dead letter recorded before the log kept work kept its event: the webhook delivery it was is rebuilt from both.
+    private static PipelineWork? LegacyWork(DeliveryRecord record, CanonicalEvent? canonical) =>
+        canonical is null || record.Kind != AttemptKind.Webhook ? null : new DeliveryJob
+        {
+            DeliveryId = record.DeliveryId,
+            Tenant = record.Tenant,
+            TriggerId = record.Target,
+            Event = canonical,
+            Attempt = record.Attempts,
+            FirstAttemptAt = record.FirstAttemptAt,
+            ReplayOf = record.ReplayOf,
+        }.ToWork();
+
     private static string SummaryKey(string deliveryId) => $"d|{deliveryId}";
 
     private static string StateKey(DeliveryState state, string deliveryId) => $"s|{Name(state)}|{deliveryId}";
 
-    private static IEnumerable<string> IndexKeys(DeliveryRecord summary, DeliveryState state) =>
-    [
-        $"t|{summary.TriggerId}|{summary.DeliveryId}",
-        $"e|{summary.EventId}|{summary.DeliveryId}",
-        StateKey(state, summary.DeliveryId),
-    ];
+    private static IEnumerable<string> IndexKeys(DeliveryRecord summary, DeliveryState state)
+    {
+        yield return $"k|{KindName(summary.Kind)}|{summary.DeliveryId}";
+        if (summary.TriggerId is { } trigger)
+        {
+            yield return $"t|{trigger}|{summary.DeliveryId}";
+        }
+
+        yield return $"e|{summary.EventId}|{summary.DeliveryId}";
+        yield return StateKey(state, summary.DeliveryId);
+    }
+
+    /// <summary>The kind's name as stored and as the API spells it.</summary>
+    public static string KindName(AttemptKind kind) => kind switch
+    {
+        AttemptKind.Crm => "crm",
+        AttemptKind.Email => "email",
+        _ => "webhook",
+    };
+
+    /// <summary>The kind of a requested name, or null when it names none.</summary>
+    public static AttemptKind? ParseKind(string? name) => name?.ToLowerInvariant() switch
+    {
+        "webhook" => AttemptKind.Webhook,
+        "crm" => AttemptKind.Crm,
+        "email" => AttemptKind.Email,
+        _ => null,
+    };
+
+    // Rows written before kinds existed name CRM calls and emails by made-up trigger ids.
+    private static (AttemptKind Kind, string Target) KindOf(TableEntity entity)
+    {
+        var trigger = entity.GetString("TriggerId") ?? string.Empty;
+        if (ParseKind(entity.GetString("Kind")) is { } kind)
+        {
+            return (kind, entity.GetString("Target") ?? trigger);
+        }
+
+        return trigger switch
+        {
+            "email" => (AttemptKind.Email, "session-outcome"),
+            _ when trigger.StartsWith("crm-", StringComparison.Ordinal) => (AttemptKind.Crm, trigger["crm-".Length..]),
+            _ => (AttemptKind.Webhook, trigger),
+        };
+    }
 
     /// <summary>The state's name as stored and as the API spells it.</summary>
     public static string Name(DeliveryState state) => state switch
@@ -291,6 +315,8 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     private static TableEntity AttemptEntity(DeliveryAttempted attempt) => new(attempt.Tenant, $"a|{attempt.DeliveryId}|{attempt.Attempt.ToString("0000", CultureInfo.InvariantCulture)}")
     {
         ["DeliveryId"] = attempt.DeliveryId,
+        ["Kind"] = KindName(attempt.Kind),
+        ["Target"] = attempt.Target,
         ["TriggerId"] = attempt.TriggerId,
         ["EventId"] = attempt.EventId,
         ["Attempt"] = attempt.Attempt,
@@ -310,7 +336,8 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     {
         DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
         Tenant = tenant,
-        TriggerId = entity.GetString("TriggerId") ?? string.Empty,
+        Kind = KindOf(entity).Kind,
+        Target = KindOf(entity).Target,
         EventId = entity.GetString("EventId") ?? string.Empty,
         Attempt = entity.GetInt32("Attempt") ?? 0,
         AttemptedAt = entity.GetDateTimeOffset("AttemptedAt") ?? default,
@@ -328,6 +355,8 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     private static TableEntity Summary(string tenant, string rowKey, DeliveryRecord summary) => new(tenant, rowKey)
     {
         ["DeliveryId"] = summary.DeliveryId,
+        ["Kind"] = KindName(summary.Kind),
+        ["Target"] = summary.Target,
         ["TriggerId"] = summary.TriggerId,
         ["EventId"] = summary.EventId,
         ["EventType"] = summary.EventType,
@@ -349,7 +378,8 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     {
         DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
         Tenant = tenant,
-        TriggerId = entity.GetString("TriggerId") ?? string.Empty,
+        Kind = KindOf(entity).Kind,
+        Target = KindOf(entity).Target,
         EventId = entity.GetString("EventId") ?? string.Empty,
         EventType = entity.GetString("EventType"),
         Source = entity.GetString("Source"),

@@ -3,6 +3,9 @@ namespace Switchboard.Delivery;
 /// <summary>Which deliveries of a tenant to list; the criteria given must all hold.</summary>
 public sealed record DeliveryQuery
 {
+    /// <summary>Only deliveries of this kind (webhooks, CRM calls, emails).</summary>
+    public AttemptKind? Kind { get; init; }
+
     /// <summary>Only this trigger's deliveries.</summary>
     public string? TriggerId { get; init; }
 

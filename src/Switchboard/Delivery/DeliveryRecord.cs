@@ -9,8 +9,14 @@ public sealed record DeliveryRecord
     /// <summary>The tenant.</summary>
     public required string Tenant { get; init; }
 
-    /// <summary>The trigger.</summary>
-    public required string TriggerId { get; init; }
+    /// <summary>What was attempted: a webhook, a CRM call or an outcome email.</summary>
+    public AttemptKind Kind { get; init; }
+
+    /// <summary>Where, in the kind's own words: the trigger id of a webhook, the operation of a CRM call, <c>session-outcome</c> for an email.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>The trigger whose webhook this is; null for CRM calls and emails.</summary>
+    public string? TriggerId => Kind == AttemptKind.Webhook ? Target : null;
 
     /// <summary>The event.</summary>
     public required string EventId { get; init; }

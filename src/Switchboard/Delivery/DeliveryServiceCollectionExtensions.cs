@@ -7,7 +7,7 @@ using Switchboard.Pipeline;
 
 namespace Switchboard.Delivery;
 
-/// <summary>Registers webhook delivery: the guarded HTTP client, builder, sender, attempt log and the <see cref="AttemptDelivery"/> step.</summary>
+/// <summary>Registers webhook delivery: the guarded HTTP client, builder, sender, attempt log, the <see cref="AttemptEngine"/> and the <see cref="AttemptDelivery"/> step.</summary>
 public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
@@ -30,6 +30,7 @@ public static class DeliveryServiceCollectionExtensions
                 sp.GetRequiredService<TableServiceClient>().GetTableClient(DeliveryLog.TableName),
                 sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.PayloadContainer));
         });
+        services.AddSingleton<AttemptEngine>();
         services.AddSingleton<AttemptDelivery>();
         return services;
     }

@@ -15,9 +15,9 @@ namespace Switchboard.Email;
 /// The session-outcome email step ("Aggiornamento del record CRM via email"): after a session's export,
 /// a completed session — never a failed or abandoned one — is emailed to the address the tenant's settings give its
 /// queue (<see cref="EmailInheritance"/>), with the metadata JSON as the body and, for chats, the transcript attached.
-/// The first attempt runs at once; transient failures are retried with the linear policy through
-/// <see cref="IPipelineScheduler.ScheduleWorkAsync"/>; every attempt is recorded in the <c>Deliveries</c> log under
-/// trigger <see cref="SessionEmailJob.TriggerId"/>.
+/// The first attempt runs at once; transient failures are retried with the linear policy (<see cref="EmailRetry"/>).
+/// The <see cref="AttemptEngine"/> makes, records and schedules every attempt, as kind email with target
+/// <see cref="SessionEmailJob.Target"/>.
 /// <para>
 /// Idempotent per session: the delivery id derives from the session (<see cref="SessionEmailJob.DeliveryIdFor"/>),
 /// an attempt the log already records is not made again, and two runs at once (two exports of one session) cannot
@@ -29,7 +29,7 @@ public sealed partial class SendSessionEmail(
     EmailSettingsStore settings,
     EmailAttemptClaims claims,
     SmtpEmailSender sender,
-    DeliveryLog log,
+    AttemptEngine engine,
     BlobServiceClient blobs,
     IOptions<EmailOptions> emailOptions,
     IOptions<ExportOptions> exportOptions,
@@ -113,108 +113,45 @@ public sealed partial class SendSessionEmail(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentOutOfRangeException.ThrowIfLessThan(job.Attempt, 1);
-        var previous = await log.GetAsync(job.Tenant, job.DeliveryId, cancellationToken).ConfigureAwait(false);
-        if (IsSettled(job, previous))
-        {
-            return await SkipAsync(job, previous!, scheduler, cancellationToken).ConfigureAwait(false);
-        }
-
         var lease = emailOptions.Value.Timeout + ClaimMargin;
         if (await claims.TryClaimAsync(job.Tenant, job.DeliveryId, job.Attempt, lease, cancellationToken).ConfigureAwait(false) is { } busyUntil)
         {
             LogClaimedElsewhere(logger, job.DeliveryId, job.Attempt, busyUntil);
-            await scheduler.ScheduleWorkAsync(job.ToWork(), busyUntil, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(job.ToWork(), busyUntil, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        // The run that held the claim before this one may have recorded the attempt after our first look.
-        previous = await log.GetAsync(job.Tenant, job.DeliveryId, cancellationToken).ConfigureAwait(false);
-        if (IsSettled(job, previous))
-        {
-            await claims.ReleaseAsync(job.Tenant, job.DeliveryId, job.Attempt, cancellationToken).ConfigureAwait(false);
-            return await SkipAsync(job, previous!, scheduler, cancellationToken).ConfigureAwait(false);
-        }
-
-        var attemptedAt = time.GetUtcNow();
-        var outcome = await AttemptAsync(job, metadataJson, cancellationToken).ConfigureAwait(false);
-        var decision = EmailRetry.Decide(emailOptions.Value.Attempts, job.Attempt, outcome, time.GetUtcNow());
-        var attempted = new DeliveryAttempted
+        var retries = emailOptions.Value.Attempts;
+        var plan = new AttemptPlan
         {
             DeliveryId = job.DeliveryId,
             Tenant = job.Tenant,
-            TriggerId = SessionEmailJob.TriggerId,
+            Kind = AttemptKind.Email,
+            Target = SessionEmailJob.Target,
             EventId = job.Session.FileStem,
-            Attempt = job.Attempt,
-            AttemptedAt = attemptedAt,
-            Method = "SMTP",
-            Url = "mailto:" + job.To,
-            StatusCode = outcome.ReplyCode,
-            LatencyMs = (long)outcome.Latency.TotalMilliseconds,
-            Error = outcome.Error,
-            ErrorMessage = outcome.Succeeded ? null : outcome.Message,
-            State = decision.State,
-            NextRetryAt = decision.RetryAt,
-        };
-        var summary = new DeliveryRecord
-        {
-            DeliveryId = job.DeliveryId,
-            Tenant = job.Tenant,
-            TriggerId = SessionEmailJob.TriggerId,
-            EventId = attempted.EventId,
             EventType = EventType,
             Source = job.Source,
-            State = decision.State,
-            Attempts = Math.Max(job.Attempt, previous?.Attempts ?? 0),
-            FirstAttemptAt = previous?.FirstAttemptAt ?? job.FirstAttemptAt,
-            LastAttemptAt = attemptedAt,
-            LastStatusCode = attempted.StatusCode,
-            LastError = attempted.Error,
-            LastErrorMessage = attempted.ErrorMessage,
-            NextRetryAt = decision.RetryAt,
+            Attempt = job.Attempt,
+            FirstAttemptAt = job.FirstAttemptAt,
+            Policy = (attempt, outcome, _, now) => EmailRetry.Decide(retries, attempt, outcome, now),
+            Work = attempt => job.At(attempt).ToWork(),
         };
-        if (!await log.RecordAsync(attempted, summary, previous, payload: null, cancellationToken).ConfigureAwait(false))
-        {
-            LogConcurrentAttempt(logger, job.DeliveryId, job.Attempt);
-        }
+        var attempted = await engine.RunAsync(plan, (turn, token) => AttemptAsync(job with { DeliveryId = turn.DeliveryId }, metadataJson, token), scheduler, cancellationToken).ConfigureAwait(false);
 
+        // Kept when the run fails midway: the attempt may have been sent, and the claim going stale is what allows another.
         await claims.ReleaseAsync(job.Tenant, job.DeliveryId, job.Attempt, cancellationToken).ConfigureAwait(false);
-
-        switch (decision.State)
-        {
-            case DeliveryState.Delivered:
-                LogSent(logger, job.DeliveryId, job.Session.PartitionKey, job.Attempt, attempted.LatencyMs);
-                break;
-            case DeliveryState.Retrying:
-                LogRetrying(logger, job.DeliveryId, job.Session.PartitionKey, job.Attempt, Describe(outcome), decision.RetryAt!.Value);
-                await scheduler.ScheduleWorkAsync(job.Next().ToWork(), decision.RetryAt.Value, cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                LogFailed(logger, job.DeliveryId, job.Session.PartitionKey, job.Attempt, Describe(outcome));
-                break;
-        }
-
         return attempted;
     }
 
-    // The attempt is recorded already, or the email is delivered or failed for good.
-    private static bool IsSettled(SessionEmailJob job, DeliveryRecord? previous) =>
-        previous is not null && (previous.State != DeliveryState.Retrying || previous.Attempts >= job.Attempt);
-
-    private async Task<DeliveryAttempted> SkipAsync(SessionEmailJob job, DeliveryRecord previous, IPipelineScheduler scheduler, CancellationToken cancellationToken)
+    private async Task<AttemptMade> AttemptAsync(SessionEmailJob job, string? metadataJson, CancellationToken cancellationToken) => new()
     {
-        LogAlreadyRecorded(logger, job.DeliveryId, job.Attempt, previous.State);
+        AttemptedAt = time.GetUtcNow(),
+        Method = "SMTP",
+        Url = "mailto:" + job.To,
+        Outcome = (await SendAsync(job, metadataJson, cancellationToken).ConfigureAwait(false)).ToAttemptOutcome(),
+    };
 
-        // A run that recorded this very attempt may have stopped before scheduling the next; scheduling it again is
-        // harmless, since that attempt is skipped in turn once recorded.
-        if (previous.State == DeliveryState.Retrying && previous.Attempts == job.Attempt && previous.NextRetryAt is { } due)
-        {
-            await scheduler.ScheduleWorkAsync(job.Next().ToWork(), due, cancellationToken).ConfigureAwait(false);
-        }
-
-        return DeliveryAttempted.From(previous);
-    }
-
-    private async Task<SmtpOutcome> AttemptAsync(SessionEmailJob job, string? metadataJson, CancellationToken cancellationToken)
+    private async Task<SmtpOutcome> SendAsync(SessionEmailJob job, string? metadataJson, CancellationToken cancellationToken)
     {
         var archive = Archive();
         if (metadataJson is null)
@@ -256,10 +193,6 @@ public sealed partial class SendSessionEmail(
 
     private BlobContainerClient Archive() => blobs.GetBlobContainerClient(exportOptions.Value.Container);
 
-
-    private static string Describe(SmtpOutcome outcome) =>
-        outcome.Error == AttemptError.None ? outcome.Message ?? $"SMTP {outcome.ReplyCode}" : $"{outcome.Error}: {outcome.Message}";
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome email of session {Session}: metadata file {Blob} not found; nothing sent")]
     private static partial void LogMetadataMissing(ILogger logger, string session, string blob);
 
@@ -269,24 +202,9 @@ public sealed partial class SendSessionEmail(
     [LoggerMessage(Level = LogLevel.Information, Message = "Outcome email of session {Session} (queue {Queue}): not sent, the settings give no address ({Case})")]
     private static partial void LogNoRecipient(ILogger logger, string session, string? queue, EmailInheritanceCase @case);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outcome email {DeliveryId} attempt {Attempt} skipped: the log already records it ({State})")]
-    private static partial void LogAlreadyRecorded(ILogger logger, string deliveryId, int attempt, DeliveryState state);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Outcome email {DeliveryId} attempt {Attempt} is being made by another run; looking again at {RetryAt:O}")]
     private static partial void LogClaimedElsewhere(ILogger logger, string deliveryId, int attempt, DateTimeOffset retryAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome email {DeliveryId} attempt {Attempt} was recorded by a concurrent run; this run's record was dropped")]
-    private static partial void LogConcurrentAttempt(ILogger logger, string deliveryId, int attempt);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome email {DeliveryId}: transcript {Blob} not found; sent without it")]
     private static partial void LogTranscriptMissing(ILogger logger, string deliveryId, string blob);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outcome email {DeliveryId} of session {Session} sent on attempt {Attempt} in {LatencyMs} ms")]
-    private static partial void LogSent(ILogger logger, string deliveryId, string session, int attempt, long latencyMs);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome email {DeliveryId} of session {Session} attempt {Attempt} failed ({Outcome}); retrying at {RetryAt:O}")]
-    private static partial void LogRetrying(ILogger logger, string deliveryId, string session, int attempt, string outcome, DateTimeOffset retryAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outcome email {DeliveryId} of session {Session} failed on attempt {Attempt} ({Outcome}); not retried")]
-    private static partial void LogFailed(ILogger logger, string deliveryId, string session, int attempt, string outcome);
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
@@ -17,13 +16,11 @@ public sealed record SessionEmailJob
     /// <summary>The <see cref="PipelineWork.Kind"/> of email attempts.</summary>
     public const string WorkKind = "session-email";
 
-    /// <summary>The trigger id the attempt log files outcome emails under.</summary>
-    public const string TriggerId = "email";
+    /// <summary>The target the attempt log names for outcome emails.</summary>
+    public const string Target = "session-outcome";
 
     /// <summary>The prefix of every outcome email's delivery id.</summary>
     public const string DeliveryIdPrefix = "eml_";
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The delivery id in the attempt log: <see cref="DeliveryIdFor"/> of the session.</summary>
     public required string DeliveryId { get; init; }
@@ -72,24 +69,16 @@ public sealed record SessionEmailJob
         return DeliveryIdPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
-    /// <summary>Reads the job from scheduled work; throws <see cref="PoisonMessageException"/> when the payload is not one.</summary>
+    /// <summary>Reads the job from scheduled work; throws <see cref="PoisonMessageException"/> when the work is not one.</summary>
     public static SessionEmailJob FromWork(PipelineWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        try
-        {
-            return work.Payload.Deserialize<SessionEmailJob>(JsonOptions)
-                ?? throw new PoisonMessageException($"Work {work.Id} carries JSON null, not an email job.");
-        }
-        catch (JsonException exception)
-        {
-            throw new PoisonMessageException($"Work {work.Id} is not an email job: {exception.Message}", exception);
-        }
+        return work.Read<SessionEmailJob>(WorkKind);
     }
 
     /// <summary>The job as scheduled work, its id the delivery id and attempt.</summary>
-    public PipelineWork ToWork() => new(WorkKind, $"{DeliveryId}-{Attempt}", JsonSerializer.SerializeToElement(this, JsonOptions));
+    public PipelineWork ToWork() => PipelineWork.Of(WorkKind, $"{DeliveryId}-{Attempt}", this);
 
-    /// <summary>The job of the attempt after this one.</summary>
-    public SessionEmailJob Next() => this with { Attempt = Attempt + 1 };
+    /// <summary>The job of attempt <paramref name="attempt"/> of the same email.</summary>
+    public SessionEmailJob At(int attempt) => this with { Attempt = attempt };
 }

@@ -24,13 +24,6 @@ public sealed record SmtpOutcome
     /// <summary>True when the server took the message (a 2xx reply).</summary>
     public bool Succeeded => Error == AttemptError.None && ReplyCode is >= 200 and < 300;
 
-    /// <summary>
-    /// True when trying again may help: the connection failed or timed out, or the server replied with a transient
-    /// (4xx) code such as 421, 450 or 451. Permanent (5xx) replies and unbuildable messages are final.
-    /// </summary>
-    public bool Transient => Error is AttemptError.Connection or AttemptError.Timeout
-        || (Error == AttemptError.None && ReplyCode is >= 400 and < 500);
-
     /// <summary>The server took the message.</summary>
     public static SmtpOutcome Accepted(TimeSpan latency) => new() { ReplyCode = 250, Latency = latency };
 
@@ -39,4 +32,13 @@ public sealed record SmtpOutcome
 
     /// <summary>No usable reply arrived.</summary>
     public static SmtpOutcome Failure(AttemptError error, string message, TimeSpan latency = default) => new() { Error = error, Message = message, Latency = latency };
+
+    /// <summary>The outcome as the attempt log records it: the reply code as the status, the message as the error when it failed.</summary>
+    public AttemptOutcome ToAttemptOutcome() => new()
+    {
+        StatusCode = ReplyCode,
+        Error = Error,
+        ErrorMessage = Succeeded ? null : Message,
+        Latency = Latency,
+    };
 }

@@ -3,12 +3,14 @@ using Switchboard.Events;
 namespace Switchboard.Pipeline;
 
 /// <summary>
-/// One attempt to run: which delivery, of which event, through which trigger, and which attempt it is. Hosts carry
-/// it between attempts (a delayed queue message, a durable orchestration's input); <see cref="Next"/> is the job of
-/// the following attempt.
+/// One attempt to run: which delivery, of which event, through which trigger, and which attempt it is. It travels
+/// between attempts as work of kind <see cref="WorkKind"/> (<see cref="ToWork"/>).
 /// </summary>
 public sealed record DeliveryJob
 {
+    /// <summary>The <see cref="PipelineWork.Kind"/> of delivery attempts.</summary>
+    public const string WorkKind = "delivery";
+
     /// <summary>The delivery id (<see cref="DeliveryIds.For"/> for a first series), sent as <c>webhook-id</c>.</summary>
     public required string DeliveryId { get; init; }
 
@@ -52,6 +54,16 @@ public sealed record DeliveryJob
         };
     }
 
-    /// <summary>The job of the attempt after this one.</summary>
-    public DeliveryJob Next() => this with { Attempt = Attempt + 1 };
+    /// <summary>The job of attempt <paramref name="attempt"/> of the same delivery.</summary>
+    public DeliveryJob At(int attempt) => this with { Attempt = attempt, NoPriorAttempt = false };
+
+    /// <summary>The job as scheduled work, its id the delivery id and attempt.</summary>
+    public PipelineWork ToWork() => PipelineWork.Of(WorkKind, $"{DeliveryId}-{Attempt}", this);
+
+    /// <summary>Reads the job from scheduled work; throws <see cref="PoisonMessageException"/> when the work is not one.</summary>
+    public static DeliveryJob FromWork(PipelineWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.Read<DeliveryJob>(WorkKind);
+    }
 }

@@ -11,9 +11,12 @@ public sealed record DeliveryReplayed
     /// <summary>Why the replay did not happen, for people; null when it did.</summary>
     public string? Detail { get; init; }
 
-    /// <summary>The new delivery's job (its attempt 1); when <see cref="FirstAttempt"/> asks for a retry, the host schedules <see cref="DeliveryJob.Next"/>.</summary>
-    public DeliveryJob? Job { get; init; }
+    /// <summary>The replay's delivery id.</summary>
+    public string? ReplayId { get; init; }
 
-    /// <summary>The new delivery's first attempt.</summary>
+    /// <summary>
+    /// The replay's first attempt; null when the replayed work made none yet (a CRM sync that found the session busy,
+    /// or no longer configured, looks again later).
+    /// </summary>
     public DeliveryAttempted? FirstAttempt { get; init; }
 }

@@ -9,9 +9,10 @@ namespace Switchboard.Pipeline;
 
 /// <summary>
 /// The step behind the <see cref="QueueNames.Events"/> queue, in both hosts: journal the event when it belongs to a
-/// session (scheduling the session's export once it has ended), match it against its tenant's triggers and make the
-/// first delivery attempt to each match at once, concurrently; retries are handed to the <see cref="IPipelineScheduler"/> of
-/// the run — the portable host's jobs queue, or the durable client of the Functions invocation that calls.
+/// session (scheduling the session's export once it has ended), tell the session followers, match it against its
+/// tenant's triggers and make the first delivery attempt to each match at once, concurrently. Everything later —
+/// retries, exports, CRM syncs, emails — goes to the <see cref="IPipelineScheduler"/> of the run: the portable host's
+/// jobs queue, or the durable client of the Functions invocation that calls.
 /// Safe to run twice for one event: the journal is keyed by event id, delivery ids derive from (event, trigger), and an
 /// attempt already recorded is not sent again.
 /// </summary>
@@ -19,9 +20,7 @@ public sealed partial class ProcessEvent(
     TriggerCatalog catalog,
     AttemptDelivery attempts,
     SessionTracker sessions,
-    ExportSession export,
     IEnumerable<ISessionFollower> followers,
-    IEnumerable<IPipelineWorkHandler> workHandlers,
     TimeProvider time,
     ILogger<ProcessEvent> logger)
 {
@@ -56,7 +55,7 @@ public sealed partial class ProcessEvent(
         // Journaled first: a crash after this and before the deliveries redelivers the event, and both steps are idempotent.
         if (await sessions.TrackAsync(canonical, cancellationToken).ConfigureAwait(false) is { } due)
         {
-            await scheduler.ScheduleExportAsync(due.ToJob(), due.DueAt, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(due.ToJob().ToWork(), due.DueAt, cancellationToken).ConfigureAwait(false);
         }
 
         if (canonical.Session is not null)
@@ -75,60 +74,8 @@ public sealed partial class ProcessEvent(
         }
 
         var now = time.GetUtcNow();
-        return await Task.WhenAll(triggers.Select(async trigger =>
-        {
-            var job = DeliveryJob.First(canonical, trigger.Id, now) with { NoPriorAttempt = firstReceipt };
-            var attempted = await attempts.RunAsync(job, trigger, cancellationToken).ConfigureAwait(false);
-            await ScheduleNextAsync(job, attempted, scheduler, cancellationToken).ConfigureAwait(false);
-            return attempted;
-        })).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs a scheduled delivery attempt and schedules the one after it when the policy says so.</summary>
-    public async Task<DeliveryAttempted> RunDeliveryAsync(DeliveryJob job, IPipelineScheduler scheduler, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        var attempted = await attempts.RunAsync(job, cancellationToken).ConfigureAwait(false);
-        await ScheduleNextAsync(job, attempted, scheduler, cancellationToken).ConfigureAwait(false);
-        return attempted;
-    }
-
-    /// <summary>Exports a session's archive, then tells the session followers (CRM, email) it is written.</summary>
-    public async Task<SessionExported> RunExportAsync(ExportJob job, IPipelineScheduler scheduler, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        var exported = await export.RunAsync(job, cancellationToken).ConfigureAwait(false);
-        foreach (var follower in followers)
-        {
-            await follower.OnSessionExportedAsync(exported, scheduler, cancellationToken).ConfigureAwait(false);
-        }
-
-        return exported;
-    }
-
-    /// <summary>
-    /// Runs a piece of scheduled work through the handler of its kind; throws <see cref="PoisonMessageException"/>
-    /// when no handler knows the kind, since retrying cannot help.
-    /// </summary>
-    public async Task RunWorkAsync(PipelineWork work, IPipelineScheduler scheduler, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(scheduler);
-        var handler = workHandlers.FirstOrDefault(h => string.Equals(h.Kind, work.Kind, StringComparison.Ordinal))
-            ?? throw new PoisonMessageException($"No handler runs work of kind '{work.Kind}'.");
-        await handler.RunAsync(work, scheduler, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task ScheduleNextAsync(DeliveryJob job, DeliveryAttempted attempted, IPipelineScheduler scheduler, CancellationToken cancellationToken)
-    {
-        // Only the attempt that was just made schedules its successor; a replayed, already recorded attempt
-        // reports the successor's number and is scheduled again, which the next attempt's idempotency absorbs.
-        if (DeliverySchedule.Next(job, attempted) is { } next)
-        {
-            await scheduler.ScheduleDeliveryAsync(next.Job, next.DueAt, cancellationToken).ConfigureAwait(false);
-        }
+        return await Task.WhenAll(triggers.Select(trigger =>
+            attempts.RunAsync(DeliveryJob.First(canonical, trigger.Id, now) with { NoPriorAttempt = firstReceipt }, trigger, scheduler, cancellationToken))).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} ({Source} {Type}, tenant {Tenant}): no trigger matched")]

@@ -15,6 +15,6 @@ public enum ReplayStatus
     /// <summary>The dead letter was replayed before; replay that delivery instead.</summary>
     AlreadyReplayed,
 
-    /// <summary>The event kept with the dead letter is gone.</summary>
+    /// <summary>The work kept with the dead letter is gone.</summary>
     PayloadMissing,
 }
