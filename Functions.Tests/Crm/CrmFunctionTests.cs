@@ -6,7 +6,7 @@ public sealed class CrmFunctionTests
 {
     private const string Uuid = "0d4c5b1e-7f55-4a0e-9d2b-6a1c9f3e2b10";
 
-    // The Zoho example of seed 004: Find an Account by Query with CONCAT_OR.
+    // The Zoho example of "CRM personalizzato": Find an Account by Query with CONCAT_OR.
     private const string ZohoCriteria = "=CONCAT_OR((Id:equals:{ACCOUNT_ID}), (Phone:equals:{PHONE_NUMBER}), (Email:equals:{EMAIL}))";
 
     private static CrmValues Values(params (string Name, string Value)[] pairs)

@@ -5,7 +5,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>The queued and journaled JSON of a canonical event is DESIGN §4's shape.</summary>
+/// <summary>The queued and journaled JSON of a canonical event has the shape docs/platforms.md describes ("The canonical event").</summary>
 public sealed class CanonicalEventJsonTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>CCAI agent-adapter events (seed 004): every printed example, the bare redaction body and the archive events.</summary>
+/// <summary>CCAI agent-adapter events ("CRM personalizzato"): every printed example, the bare redaction body and the archive events.</summary>
 public sealed class CcaiAdapterTests
 {
     public static readonly TheoryData<string, Expectation> Examples = new()

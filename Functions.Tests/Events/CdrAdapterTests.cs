@@ -5,7 +5,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>Post-call CDR webhooks (seed 001), as JSON and as form data.</summary>
+/// <summary>Post-call CDR webhooks (the "Webhooks" document), as JSON and as form data.</summary>
 public sealed class CdrAdapterTests
 {
     private const string FormType = "application/x-www-form-urlencoded";

@@ -4,7 +4,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>uContact webhooks (seed 000): every printed example and the two events the seed only describes.</summary>
+/// <summary>uContact webhooks ("Webhooks de notificación de eventos"): every printed example and the two events the document only describes.</summary>
 public sealed class UcontactAdapterTests
 {
     [Fact]

@@ -4,10 +4,10 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>Videsk webhooks (seed 002) in the shape of Switchboard's published body template.</summary>
+/// <summary>Videsk webhooks ("Integradores (3rd party)") in the shape of Switchboard's published body template.</summary>
 public sealed class VideskAdapterTests
 {
-    // The "Nombre" column of seed 002's event table, in its order.
+    // The "Nombre" column of the event table of "Integradores (3rd party)", in its order.
     private static readonly string[] SeedNames =
     [
         "Nueva fila", "Fila abandonada", "Llamada creada", "Usuario conectado", "Usuario desconectado", "Nuevo usuario",
