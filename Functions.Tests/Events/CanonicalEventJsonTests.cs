@@ -9,9 +9,9 @@ namespace Switchboard.Tests.Events;
 public sealed class CanonicalEventJsonTests
 {
     [Fact]
-    public void It_serialises_with_the_design_property_names_and_lower_case_lifecycle()
+    public void It_serialises_with_the_documented_property_names_and_lower_case_lifecycle()
     {
-        var e = Parse("ccai", SeedPayloads.CcaiEndCall);
+        var e = Parse("ccai", PrintedPayloads.CcaiEndCall);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(e, EventJsonContext.Default.CanonicalEvent))!.AsObject();
 

@@ -7,7 +7,7 @@ namespace Switchboard.Tests.Events;
 /// Tests assert that the adapters cope with them as they are, so keep them unedited; corrected or
 /// completed versions live in <see cref="WrittenPayloads"/>.
 /// </summary>
-internal static class SeedPayloads
+internal static class PrintedPayloads
 {
     // uContact, "Webhooks de notificación de eventos": the five JSON examples of the event table.
     public const string UcontactAgentRingNoAnswer = """{"event":"AgentRingNoAnswer","date":"2023-48-13 06:48:51","agent":"agentTest","agentNumber":"9999","agentFullName":"Agente Test","callerIdNum":"1234","campaign":"Demo<-"}""";
