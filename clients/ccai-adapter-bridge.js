@@ -172,7 +172,8 @@
     };
   }
 
-  // The adapter posts JSON text (the seed's listener runs JSON.parse(e.data)); some builds post objects.
+  // The adapter posts JSON text (the listener in CCAI's "CRM personalizzato" runs JSON.parse(e.data)); some builds
+  // post objects.
   function readEvent(data) {
     var event = data;
     if (typeof data === 'string') {

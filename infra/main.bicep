@@ -1,4 +1,4 @@
-// Switchboard on Azure Functions Flex Consumption with identity-based storage (AZURE-NOTES.md §3).
+// Switchboard on Azure Functions Flex Consumption with identity-based storage (README, "Deploy to Azure").
 //
 //   az deployment group create -g <resource-group> -f infra/main.bicep -p infra/main.parameters.json \
 //     -p ingestKey=<secret> adminKey=<secret>
@@ -266,7 +266,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Ingest__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Admin__Keys__0: adminKey
     Triggers__CacheDuration: triggersCacheDuration
-    // Webhook receivers in Azure are public; private and loopback targets stay blocked (DESIGN.md §5).
+    // Webhook receivers in Azure are public; private and loopback targets stay blocked, so a trigger cannot reach
+    // the app's own network or the platform's metadata endpoints.
     Delivery__AllowPrivateNetworks: 'false'
     Export__Delay: exportDelay
     Export__Container: exportContainer.name

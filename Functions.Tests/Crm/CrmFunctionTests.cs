@@ -6,7 +6,7 @@ public sealed class CrmFunctionTests
 {
     private const string Uuid = "0d4c5b1e-7f55-4a0e-9d2b-6a1c9f3e2b10";
 
-    // The Zoho example of seed 004: Find an Account by Query with CONCAT_OR.
+    // The Zoho example of "CRM personalizzato": Find an Account by Query with CONCAT_OR.
     private const string ZohoCriteria = "=CONCAT_OR((Id:equals:{ACCOUNT_ID}), (Phone:equals:{PHONE_NUMBER}), (Email:equals:{EMAIL}))";
 
     private static CrmValues Values(params (string Name, string Value)[] pairs)
@@ -20,7 +20,7 @@ public sealed class CrmFunctionTests
         return values;
     }
 
-    public static TheoryData<string[], string> SeedConcatOrTable => new()
+    public static TheoryData<string[], string> DocumentedConcatOrTable => new()
     {
         { ["ACCOUNT_ID"], $"(Id:equals:{Uuid})" },
         { ["ACCOUNT_ID", "EMAIL"], $"(Id:equals:{Uuid}) or (Email:equals:kim@example)" },
@@ -28,8 +28,8 @@ public sealed class CrmFunctionTests
     };
 
     [Theory]
-    [MemberData(nameof(SeedConcatOrTable))]
-    public void Concat_or_reproduces_the_seed_table(string[] present, string expected)
+    [MemberData(nameof(DocumentedConcatOrTable))]
+    public void Concat_or_reproduces_the_documented_table(string[] present, string expected)
     {
         var all = new Dictionary<string, string> { ["ACCOUNT_ID"] = Uuid, ["PHONE_NUMBER"] = "+12223334444", ["EMAIL"] = "kim@example" };
         var values = Values([.. present.Select(name => (name, all[name]))]);

@@ -13,11 +13,11 @@ public sealed class CrmPhoneFormatTests
     [InlineData("usLocalStandard", false, "(222) 333-4444")]
     [InlineData("international", false, "+1 222 333 4444")]
     [InlineData("international", true, "+1 222 333 4444")]
-    public void The_seed_examples_come_out_exactly(string format, bool search, string expected) =>
+    public void The_documented_examples_come_out_exactly(string format, bool search, string expected) =>
         Assert.Equal(expected, CrmPhoneFormat.Format("+12223334444", format, search));
 
     [Fact]
-    public void The_seed_us_local_standard_example_number_is_written_as_the_seed_writes_it() =>
+    public void The_documented_us_local_standard_example_number_is_written_as_the_document_writes_it() =>
         Assert.Equal("(111) 222-3333", CrmPhoneFormat.Format("1112223333", CrmPhoneFormat.UsLocalStandard));
 
     [Theory]

@@ -257,7 +257,7 @@ public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     [Fact]
-    public async Task Session_facts_fill_the_seed_variables_and_leave_unknown_ones_empty()
+    public async Task Session_facts_fill_the_documented_variables_and_leave_unknown_ones_empty()
     {
         await using var harness = await CrmHarness.StartAsync(azurite);
         var events = new[]

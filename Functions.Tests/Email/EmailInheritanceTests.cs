@@ -2,7 +2,7 @@ using Switchboard.Email;
 
 namespace Switchboard.Tests.Email;
 
-/// <summary>Seed 004's inheritance and override table, row by row, as a pure function.</summary>
+/// <summary>The inheritance and override table of "CRM personalizzato", row by row, as a pure function.</summary>
 public sealed class EmailInheritanceTests
 {
     private static readonly EmailSetting GlobalOn = new() { Enabled = true, Address = "global@example.com" };

@@ -3,7 +3,7 @@ using Switchboard.Email;
 
 namespace Switchboard.Tests.Email;
 
-/// <summary>The linear policy of seed 001 over SMTP outcomes: n × 2 s before retry n, transient failures only.</summary>
+/// <summary>The linear policy (the post-call "Webhooks" document's) over SMTP outcomes: n × 2 s before retry n, transient failures only.</summary>
 public sealed class EmailRetryTests
 {
     private static readonly DateTimeOffset Now = new(2024, 6, 1, 12, 15, 0, TimeSpan.Zero);

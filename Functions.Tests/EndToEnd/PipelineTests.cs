@@ -19,11 +19,11 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
 
     public static TheoryData<string, string, string> Samples() => new()
     {
-        { "ucontact", SeedPayloads.UcontactAgentRingNoAnswer, "application/json" },
+        { "ucontact", PrintedPayloads.UcontactAgentRingNoAnswer, "application/json" },
         { "cdr", WrittenPayloads.CdrEnglish, "application/json" },
         { "videsk", WrittenPayloads.VideskTemplateRendered, "application/json" },
         { "webitel", WrittenPayloads.Webitel("joined"), "application/json" },
-        { "ccai", SeedPayloads.CcaiNewCall, "application/json" },
+        { "ccai", PrintedPayloads.CcaiNewCall, "application/json" },
     };
 
     [Theory]
@@ -86,7 +86,7 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
             action = new { url = receiver.Url("flaky"), retry = new { policy = "linear", attempts = 3 } },
         });
 
-        using var response = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin, query: $"?tenant={tenant}");
+        using var response = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin, query: $"?tenant={tenant}");
         await Eventually.TrueAsync(() => receiver.Requests.Count >= 3, Patience, "three attempts arrive");
         await Task.Delay(1000);
 
@@ -104,10 +104,10 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
     {
         await using var host = new PipelineHost(azurite.ConnectionString);
         var tenant = AzuriteFixture.UniqueName("e2e");
-        var callId = JsonDocument.Parse(SeedPayloads.CcaiEndCall).RootElement.GetProperty("data").GetProperty("call_id").GetRawText();
+        var callId = JsonDocument.Parse(PrintedPayloads.CcaiEndCall).RootElement.GetProperty("data").GetProperty("call_id").GetRawText();
 
-        using var started = await host.PostEventAsync("ccai", SeedPayloads.CcaiNewCall, query: $"?tenant={tenant}");
-        using var ended = await host.PostEventAsync("ccai", SeedPayloads.CcaiEndCall, query: $"?tenant={tenant}");
+        using var started = await host.PostEventAsync("ccai", PrintedPayloads.CcaiNewCall, query: $"?tenant={tenant}");
+        using var ended = await host.PostEventAsync("ccai", PrintedPayloads.CcaiEndCall, query: $"?tenant={tenant}");
         var endedAt = DateTimeOffset.UtcNow;
         var metadata = azurite.Blobs.GetBlobContainerClient("switchboard-sessions").GetBlobClient($"ujet-metadata/call-{callId}.json");
         await Eventually.TrueAsync(async () => (await metadata.ExistsAsync()).Value, Patience, "the metadata file is written");
@@ -130,8 +130,8 @@ public sealed class PipelineTests(DedicatedAzurite azurite) : IClassFixture<Dedi
     public static TheoryData<string, string, string, string?, int> BadInput() => new()
     {
         { "ucontact", "not json at all", "application/json", null, 400 },
-        { "ucontact", SeedPayloads.UcontactAgentLogin, "application/json", "no-key", 401 },
-        { "skype", SeedPayloads.UcontactAgentLogin, "application/json", null, 404 },
+        { "ucontact", PrintedPayloads.UcontactAgentLogin, "application/json", "no-key", 401 },
+        { "skype", PrintedPayloads.UcontactAgentLogin, "application/json", null, 404 },
         { "ucontact", "{\"event\":\"AgentLog\",\"pad\":\"" + new string('x', 3 * 1024 * 1024) + "\"}", "application/json", null, 413 },
         { "ucontact", "<event>AgentLog</event>", "application/xml", null, 415 },
     };

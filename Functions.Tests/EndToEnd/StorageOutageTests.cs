@@ -24,17 +24,17 @@ public sealed class StorageOutageTests
         await using var receiver = await Receiver.StartAsync();
         await using var host = new PipelineHost(azurite.ConnectionString);
         await host.CreateTriggerAsync(new { name = "through the outage", events = AllEvents, action = new { url = receiver.Url("hook") } });
-        using var before = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var before = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         await Eventually.TrueAsync(() => receiver.Requests.Count == 1, TimeSpan.FromSeconds(30), "the event accepted before the outage is delivered");
 
         await azurite.DisposeAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var during = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var during = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         var answeredIn = clock.Elapsed;
         var problem = System.Text.Json.JsonDocument.Parse(await during.Content.ReadAsStringAsync()).RootElement;
 
         await using var back = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
-        using var after = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var after = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         await Eventually.TrueAsync(() => receiver.Requests.Count == 2, TimeSpan.FromSeconds(60), "the event accepted after the outage is delivered");
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, before.StatusCode);
@@ -60,7 +60,7 @@ public sealed class StorageOutageTests
         using var warm = await host.PostEventAsync("nowhere", "{}");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var response = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var response = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
 
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"answered in {clock.Elapsed.TotalSeconds:0.00} s");
@@ -76,7 +76,7 @@ public sealed class StorageOutageTests
         await using var receiver = await Receiver.StartAsync();
         await using var host = new PipelineHost(azurite.ConnectionString);
         await host.CreateTriggerAsync(new { name = "before the wipe", events = AllEvents, action = new { url = receiver.Url("before") } });
-        using var first = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var first = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         await Eventually.TrueAsync(() => receiver.Requests.Count == 1, TimeSpan.FromSeconds(30), "delivered before the wipe");
         using var listedBefore = await ListDeliveriesAsync(host);
 
@@ -85,7 +85,7 @@ public sealed class StorageOutageTests
         await using var wiped = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
         using var listed = await ListDeliveriesAsync(host);
         await host.CreateTriggerAsync(new { name = "after the wipe", events = AllEvents, action = new { url = receiver.Url("after") } });
-        using var second = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var second = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         await Eventually.TrueAsync(() => receiver.Requests.Any(r => r.Path == "/after"), TimeSpan.FromSeconds(60), "delivered after the wipe");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, listedBefore.StatusCode);
@@ -109,7 +109,7 @@ public sealed class StorageOutageTests
 
         await using var back = await AzuriteProcess.StartAsync(entryPoint, blob, queue, table);
         await host.CreateTriggerAsync(new { name = "after the outage", events = AllEvents, action = new { url = receiver.Url("after") } });
-        using var response = await host.PostEventAsync("ucontact", SeedPayloads.UcontactAgentLogin);
+        using var response = await host.PostEventAsync("ucontact", PrintedPayloads.UcontactAgentLogin);
         await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty, TimeSpan.FromSeconds(30), "the event is delivered once storage is back");
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);

@@ -5,13 +5,13 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>The queued and journaled JSON of a canonical event is DESIGN §4's shape.</summary>
+/// <summary>The queued and journaled JSON of a canonical event has the shape docs/platforms.md describes ("The canonical event").</summary>
 public sealed class CanonicalEventJsonTests
 {
     [Fact]
-    public void It_serialises_with_the_design_property_names_and_lower_case_lifecycle()
+    public void It_serialises_with_the_documented_property_names_and_lower_case_lifecycle()
     {
-        var e = Parse("ccai", SeedPayloads.CcaiEndCall);
+        var e = Parse("ccai", PrintedPayloads.CcaiEndCall);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(e, EventJsonContext.Default.CanonicalEvent))!.AsObject();
 

@@ -3,28 +3,28 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>CCAI agent-adapter events (seed 004): every printed example, the bare redaction body and the archive events.</summary>
+/// <summary>CCAI agent-adapter events ("CRM personalizzato"): every printed example, the bare redaction body and the archive events.</summary>
 public sealed class CcaiAdapterTests
 {
     public static readonly TheoryData<string, Expectation> Examples = new()
     {
-        { SeedPayloads.CcaiAgentLogin, new("Agent_Login", null, null, null, "1", "Kim@example.com", null, null) },
-        { SeedPayloads.CcaiNewCall, new("New_Call", SessionLifecycle.Started, "103646", SessionChannels.Call, "1", "Kim@example.com", "8469", "Developers / Kim") },
-        { SeedPayloads.CcaiEndCall, new("End_Call", SessionLifecycle.Ended, "103646", SessionChannels.Call, "1", "Kim@example.com", "8469", "Developers / Kim") },
-        { SeedPayloads.CcaiNewChat, new("New_Chat", SessionLifecycle.Started, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
-        { SeedPayloads.CcaiEndChat, new("End_Chat", SessionLifecycle.Ended, "73522", SessionChannels.Chat, "1", "ariel@example.com", null, null) },
-        { SeedPayloads.CcaiActiveChat, new("Active_Chat", SessionLifecycle.Updated, "73521", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
-        { SeedPayloads.CcaiChatInboundMessage, new("Chat_Inbound_Message", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
-        { SeedPayloads.CcaiChatOutboundMessage, new("Chat_Outbound_Message", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
-        { SeedPayloads.CcaiDismissedChat, new("Dismissed_Chat", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", null, null) },
-        { SeedPayloads.CcaiCobrowseSessionStarted, new("Cobrowse_Session_Started", SessionLifecycle.Updated, "791", SessionChannels.Chat, "5", null, null, null) },
-        { SeedPayloads.CcaiCobrowseSessionRemoteControlChanged, new("Cobrowse_Session_Remote_Control_Changed", SessionLifecycle.Updated, "791", SessionChannels.Chat, "5", null, null, null) },
-        { SeedPayloads.CcaiCobrowseSessionFullDeviceChanged, new("Cobrowse_Session_Full_Device_Changed", null, null, null, "5", null, null, null) },
-        { SeedPayloads.CcaiCobrowseSessionEnded, new("Cobrowse_Session_Ended", null, null, null, "5", null, null, null) },
-        { SeedPayloads.CcaiPartyAdded, new("Party_Added", SessionLifecycle.Updated, "103646", SessionChannels.Chat, "1", "ariel@example.com", "8469", "Developers / Ariel") },
-        { SeedPayloads.CcaiAgentJoinedChat, new("Agent_Joined_Chat", SessionLifecycle.Updated, "103646", SessionChannels.Chat, "1", "ariel@example.com", "8469", "Developers / Ariel") },
-        { SeedPayloads.CcaiAgentLogout, new("Agent_Logout", null, null, null, "1", "ariel@example.com", null, null) },
-        { SeedPayloads.CcaiAgentAssistStarted, new("Agent_Assist_Started", null, null, null, "1", null, "65", null) },
+        { PrintedPayloads.CcaiAgentLogin, new("Agent_Login", null, null, null, "1", "Kim@example.com", null, null) },
+        { PrintedPayloads.CcaiNewCall, new("New_Call", SessionLifecycle.Started, "103646", SessionChannels.Call, "1", "Kim@example.com", "8469", "Developers / Kim") },
+        { PrintedPayloads.CcaiEndCall, new("End_Call", SessionLifecycle.Ended, "103646", SessionChannels.Call, "1", "Kim@example.com", "8469", "Developers / Kim") },
+        { PrintedPayloads.CcaiNewChat, new("New_Chat", SessionLifecycle.Started, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
+        { PrintedPayloads.CcaiEndChat, new("End_Chat", SessionLifecycle.Ended, "73522", SessionChannels.Chat, "1", "ariel@example.com", null, null) },
+        { PrintedPayloads.CcaiActiveChat, new("Active_Chat", SessionLifecycle.Updated, "73521", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
+        { PrintedPayloads.CcaiChatInboundMessage, new("Chat_Inbound_Message", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
+        { PrintedPayloads.CcaiChatOutboundMessage, new("Chat_Outbound_Message", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", "7678", "HB TEAM / Ariel") },
+        { PrintedPayloads.CcaiDismissedChat, new("Dismissed_Chat", SessionLifecycle.Updated, "73522", SessionChannels.Chat, "1", "ariel@example.com", null, null) },
+        { PrintedPayloads.CcaiCobrowseSessionStarted, new("Cobrowse_Session_Started", SessionLifecycle.Updated, "791", SessionChannels.Chat, "5", null, null, null) },
+        { PrintedPayloads.CcaiCobrowseSessionRemoteControlChanged, new("Cobrowse_Session_Remote_Control_Changed", SessionLifecycle.Updated, "791", SessionChannels.Chat, "5", null, null, null) },
+        { PrintedPayloads.CcaiCobrowseSessionFullDeviceChanged, new("Cobrowse_Session_Full_Device_Changed", null, null, null, "5", null, null, null) },
+        { PrintedPayloads.CcaiCobrowseSessionEnded, new("Cobrowse_Session_Ended", null, null, null, "5", null, null, null) },
+        { PrintedPayloads.CcaiPartyAdded, new("Party_Added", SessionLifecycle.Updated, "103646", SessionChannels.Chat, "1", "ariel@example.com", "8469", "Developers / Ariel") },
+        { PrintedPayloads.CcaiAgentJoinedChat, new("Agent_Joined_Chat", SessionLifecycle.Updated, "103646", SessionChannels.Chat, "1", "ariel@example.com", "8469", "Developers / Ariel") },
+        { PrintedPayloads.CcaiAgentLogout, new("Agent_Logout", null, null, null, "1", "ariel@example.com", null, null) },
+        { PrintedPayloads.CcaiAgentAssistStarted, new("Agent_Assist_Started", null, null, null, "1", null, "65", null) },
         { WrittenPayloads.CcaiTransferChat, new("Transfer_Chat", SessionLifecycle.Updated, "103646", SessionChannels.Chat, "5", "ariel@example.com", "1234", "Schemes / Auric") },
         { WrittenPayloads.CcaiTransferCall, new("Transfer_Call", SessionLifecycle.Updated, "103646", SessionChannels.Call, "5", "ariel@example.com", "1234", "Schemes / Auric") },
         { WrittenPayloads.CcaiAgentJoinedCall, new("Agent_Joined_Call", SessionLifecycle.Updated, "103646", SessionChannels.Call, "5", "ariel@example.com", "8469", "Developers / Ariel") },
@@ -57,7 +57,7 @@ public sealed class CcaiAdapterTests
     [Fact]
     public void The_Transfer_Chat_example_as_printed_lacks_commas_and_is_rejected_with_its_line()
     {
-        var error = Reject("ccai", SeedPayloads.CcaiTransferChatAsPrinted);
+        var error = Reject("ccai", PrintedPayloads.CcaiTransferChatAsPrinted);
 
         Assert.Equal(EventParseProblem.NotJson, error.Kind);
         Assert.Equal("/data", error.Field);
@@ -67,8 +67,8 @@ public sealed class CcaiAdapterTests
     [Fact]
     public void The_bare_redaction_body_takes_its_name_from_the_type_hint()
     {
-        var started = Parse("ccai", SeedPayloads.CcaiCallRedactionStarted, typeHint: "Call_Redaction_Started");
-        var stopped = Parse("ccai", SeedPayloads.CcaiCallRedactionStopped, typeHint: "call_redaction_stopped");
+        var started = Parse("ccai", PrintedPayloads.CcaiCallRedactionStarted, typeHint: "Call_Redaction_Started");
+        var stopped = Parse("ccai", PrintedPayloads.CcaiCallRedactionStopped, typeHint: "call_redaction_stopped");
 
         Assert.Equal("Call_Redaction_Started", started.Type);
         Assert.Equal("Call_Redaction_Stopped", stopped.Type);
@@ -80,7 +80,7 @@ public sealed class CcaiAdapterTests
     [Fact]
     public void The_bare_redaction_body_without_a_hint_is_named_for_its_shape_and_flagged()
     {
-        var e = Parse("ccai", SeedPayloads.CcaiCallRedactionStarted);
+        var e = Parse("ccai", PrintedPayloads.CcaiCallRedactionStarted);
 
         Assert.Equal("Call_Redaction", e.Type);
         Assert.Equal(new[] { EventFlags.TypeInferred }, e.Flags);
@@ -90,7 +90,7 @@ public sealed class CcaiAdapterTests
     [Fact]
     public void A_type_hint_does_not_override_the_name_in_the_body()
     {
-        var e = Parse("ccai", SeedPayloads.CcaiEndCall, typeHint: "New_Call");
+        var e = Parse("ccai", PrintedPayloads.CcaiEndCall, typeHint: "New_Call");
 
         Assert.Equal("End_Call", e.Type);
     }

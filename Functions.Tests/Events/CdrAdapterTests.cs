@@ -5,7 +5,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>Post-call CDR webhooks (seed 001), as JSON and as form data.</summary>
+/// <summary>Post-call CDR webhooks (the "Webhooks" document), as JSON and as form data.</summary>
 public sealed class CdrAdapterTests
 {
     private const string FormType = "application/x-www-form-urlencoded";
@@ -13,7 +13,7 @@ public sealed class CdrAdapterTests
     [Fact]
     public void The_French_example_as_printed_is_not_JSON_and_is_rejected()
     {
-        var error = Reject("cdr", SeedPayloads.CdrFrenchAsPrinted);
+        var error = Reject("cdr", PrintedPayloads.CdrFrenchAsPrinted);
 
         Assert.Equal(EventParseProblem.NotJson, error.Kind);
         Assert.Contains("line 2", error.Problem, StringComparison.Ordinal);

@@ -144,7 +144,7 @@ public sealed class PayloadStructureTests
     [InlineData("application/cloudevents+json")]
     public void JSON_is_accepted_under_every_JSON_content_type(string? contentType)
     {
-        var e = Parse("ccai", SeedPayloads.CcaiNewCall, contentType);
+        var e = Parse("ccai", PrintedPayloads.CcaiNewCall, contentType);
 
         Assert.Equal("New_Call", e.Type);
     }

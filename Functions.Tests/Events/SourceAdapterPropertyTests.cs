@@ -53,10 +53,10 @@ public sealed class SourceAdapterPropertyTests
 
     private static readonly string[] Examples =
     [
-        SeedPayloads.UcontactAgentRingNoAnswer, SeedPayloads.UcontactAgentBreak, WrittenPayloads.UcontactFinishInteraction,
-        WrittenPayloads.CdrEnglish, SeedPayloads.CdrFrenchAsPrinted, WrittenPayloads.VideskTemplateRendered,
-        WrittenPayloads.Webitel("leaving"), WrittenPayloads.Webitel("joined"), SeedPayloads.CcaiNewCall,
-        SeedPayloads.CcaiCallRedactionStarted, SeedPayloads.CcaiTransferChatAsPrinted, WrittenPayloads.CcaiMediaUploaded,
+        PrintedPayloads.UcontactAgentRingNoAnswer, PrintedPayloads.UcontactAgentBreak, WrittenPayloads.UcontactFinishInteraction,
+        WrittenPayloads.CdrEnglish, PrintedPayloads.CdrFrenchAsPrinted, WrittenPayloads.VideskTemplateRendered,
+        WrittenPayloads.Webitel("leaving"), WrittenPayloads.Webitel("joined"), PrintedPayloads.CcaiNewCall,
+        PrintedPayloads.CcaiCallRedactionStarted, PrintedPayloads.CcaiTransferChatAsPrinted, WrittenPayloads.CcaiMediaUploaded,
         "cdr[id]=1&cdr[end]=2024-05-29T09:37:45Z&cdr[recordingIds][]=a&customData[hook]=x",
     ];
 

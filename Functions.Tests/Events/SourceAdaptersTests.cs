@@ -9,7 +9,7 @@ public sealed class SourceAdaptersTests
     private readonly SourceAdapters adapters = new(new SourceOptions());
 
     [Fact]
-    public void It_holds_the_five_seed_platforms()
+    public void It_holds_the_five_platforms()
     {
         Assert.Equal(["ccai", "cdr", "ucontact", "videsk", "webitel"], adapters.Names.Order(StringComparer.Ordinal));
     }

@@ -4,13 +4,13 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>uContact webhooks (seed 000): every printed example and the two events the seed only describes.</summary>
+/// <summary>uContact webhooks ("Webhooks de notificación de eventos"): every printed example and the two events the document only describes.</summary>
 public sealed class UcontactAdapterTests
 {
     [Fact]
     public void AgentRingNoAnswer_example_maps_agent_and_campaign_and_keeps_the_payload()
     {
-        var e = Parse("ucontact", SeedPayloads.UcontactAgentRingNoAnswer);
+        var e = Parse("ucontact", PrintedPayloads.UcontactAgentRingNoAnswer);
 
         Assert.Equal("evt_0123456789abcdef0123456789abcdef", e.Id);
         Assert.Equal("ucontact", e.Source);
@@ -19,16 +19,16 @@ public sealed class UcontactAdapterTests
         Assert.Null(e.Session);
         Assert.Equal(new EventAgent { Id = "agentTest", Name = "Agente Test" }, e.Agent);
         Assert.Equal(new EventQueue { Id = "Demo<-", Name = "Demo<-" }, e.Queue);
-        Assert.Equal(SeedPayloads.UcontactAgentRingNoAnswer, e.Data.GetRawText());
+        Assert.Equal(PrintedPayloads.UcontactAgentRingNoAnswer, e.Data.GetRawText());
     }
 
     [Theory]
-    [InlineData(SeedPayloads.UcontactAgentRingNoAnswer, "AgentRingNoAnswer", "agentTest")]
-    [InlineData(SeedPayloads.UcontactAgentLogin, "AgentLog", "agentTest")]
-    [InlineData(SeedPayloads.UcontactAgentLogoff, "AgentLog", "agentTest")]
-    [InlineData(SeedPayloads.UcontactAgentBreak, "AgentBreak", "AgentTest")]
-    [InlineData(SeedPayloads.UcontactAgentUnbreak, "AgentBreak", "ccass_sderi")]
-    public void Seed_examples_with_impossible_dates_fall_back_to_the_receive_time_and_are_flagged(string body, string type, string agent)
+    [InlineData(PrintedPayloads.UcontactAgentRingNoAnswer, "AgentRingNoAnswer", "agentTest")]
+    [InlineData(PrintedPayloads.UcontactAgentLogin, "AgentLog", "agentTest")]
+    [InlineData(PrintedPayloads.UcontactAgentLogoff, "AgentLog", "agentTest")]
+    [InlineData(PrintedPayloads.UcontactAgentBreak, "AgentBreak", "AgentTest")]
+    [InlineData(PrintedPayloads.UcontactAgentUnbreak, "AgentBreak", "ccass_sderi")]
+    public void Documented_examples_with_impossible_dates_fall_back_to_the_receive_time_and_are_flagged(string body, string type, string agent)
     {
         var e = Parse("ucontact", body);
 

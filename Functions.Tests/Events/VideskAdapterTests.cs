@@ -4,11 +4,11 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>Videsk webhooks (seed 002) in the shape of Switchboard's published body template.</summary>
+/// <summary>Videsk webhooks ("Integradores (3rd party)") in the shape of Switchboard's published body template.</summary>
 public sealed class VideskAdapterTests
 {
-    // The "Nombre" column of seed 002's event table, in its order.
-    private static readonly string[] SeedNames =
+    // The "Nombre" column of the event table of "Integradores (3rd party)", in its order.
+    private static readonly string[] DocumentedNames =
     [
         "Nueva fila", "Fila abandonada", "Llamada creada", "Usuario conectado", "Usuario desconectado", "Nuevo usuario",
         "Usuario eliminado", "Usuario editado", "Formulario editado", "Formulario eliminado", "Nuevo formulario",
@@ -29,9 +29,9 @@ public sealed class VideskAdapterTests
     }
 
     [Fact]
-    public void The_catalog_has_the_26_seed_events_each_with_its_own_English_key()
+    public void The_catalog_has_the_26_documented_events_each_with_its_own_English_key()
     {
-        Assert.Equal(SeedNames, VideskEvents.All.Select(e => e.SpanishName));
+        Assert.Equal(DocumentedNames, VideskEvents.All.Select(e => e.SpanishName));
         Assert.Equal(26, VideskEvents.All.Select(e => e.Key).Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(VideskEvents.All, e => Assert.Matches("^[a-z-]+\\.[a-z-]+$", e.Key));
     }

@@ -3,7 +3,7 @@ using static Switchboard.Tests.Events.SourceRequests;
 
 namespace Switchboard.Tests.Events;
 
-/// <summary>Webitel queue hooks (seed 003): the eight events with the fields the seed lists for each.</summary>
+/// <summary>Webitel queue hooks ("Хуки (Входящая очередь)"): the eight events with the fields the document lists for each.</summary>
 public sealed class WebitelAdapterTests
 {
     [Theory]

@@ -1,21 +1,23 @@
 namespace Switchboard.Tests.Events;
 
 /// <summary>
-/// Payloads the seeds describe without printing valid JSON: events given only as field lists, the seeds'
-/// broken examples repaired, and Switchboard's own shapes (the Videsk template, the CCAI archive events).
+/// Payloads the vendor documents describe without printing valid JSON: events given only as field lists, the
+/// documents' broken examples repaired, and Switchboard's own shapes (the Videsk template, the CCAI archive events).
 /// Each says what it was written from.
 /// </summary>
 internal static class WrittenPayloads
 {
-    // Seed 000 lists FinishInteraction's fields (guid, campaign, agent, duration, clientId, channel) without an example.
+    // "Webhooks de notificación de eventos" lists FinishInteraction's fields (guid, campaign, agent, duration,
+    // clientId, channel) without an example.
     public const string UcontactFinishInteraction = """{"event":"FinishInteraction","date":"2023-05-13 06:48:51","guid":"9f1c2d4e-5b6a-4c3d-8e7f-0a1b2c3d4e5f","campaign":"Ventas<-","agent":"agentTest","duration":321,"clientId":"59899123456","channel":"webchat"}""";
 
-    // Seed 000 lists InteractionDisposition's fields (guid, campaign, agent, value1-3, channel) without an example.
+    // "Webhooks de notificación de eventos" lists InteractionDisposition's fields (guid, campaign, agent, value1-3,
+    // channel) without an example.
     public const string UcontactInteractionDisposition = """{"event":"InteractionDisposition","date":"2023-05-13 06:50:02","guid":"9f1c2d4e-5b6a-4c3d-8e7f-0a1b2c3d4e5f","campaign":"Ventas<-","agent":"agentTest","value1":"Venta","value2":"Contado","value3":"","channel":"telephony"}""";
 
-    // Seed 001's example in its English form: the French keys put back to the table's names (anneau→ring,
+    // The post-call "Webhooks" example in its English form: the French keys put back to the table's names (anneau→ring,
     // perdu→lost, réal→dir, champs→fields), values in English, recordingIds as one array, and the English
-    // directoryMatches fragment printed at the end of the seed with its missing closing brace added.
+    // directoryMatches fragment printed at the end of the document with its missing closing brace added.
     public const string CdrEnglish = """
         {
         "triggerId": "00000000-0000-0000-0000-000000000000",
@@ -85,7 +87,7 @@ internal static class WrittenPayloads
         }
         """;
 
-    // Seed 004's Transfer_Chat example with the three missing commas restored.
+    // The Transfer_Chat example of "CRM personalizzato" with the three missing commas restored.
     public const string CcaiTransferChat = """
         {
           "type": "Transfer_Chat",
@@ -108,10 +110,12 @@ internal static class WrittenPayloads
         }
         """;
 
-    // Seed 004 names CRM_Record_Pop and its recordUrl (read as data.data.recordUrl in the seed's listener) without an example.
+    // "CRM personalizzato" names CRM_Record_Pop and its recordUrl (read as data.data.recordUrl in the document's
+    // listener) without an example.
     public const string CcaiCrmRecordPop = """{"type":"CRM_Record_Pop","data":{"call_id":103646,"agent_id":1,"recordUrl":"https://crm.example.com/records/42"}}""";
 
-    // Seed 004 lists Transfer_Call and Agent_Joined_Call with the chat examples' fields, call_id in place of chat_id.
+    // "CRM personalizzato" lists Transfer_Call and Agent_Joined_Call with the chat examples' fields, call_id in place
+    // of chat_id.
     public const string CcaiTransferCall = """{"type":"Transfer_Call","data":{"call_id":103646,"session_type":"Voice Inbound","from_agent_id":1,"from_agent_email":"Ira@example.com","to_agent_id":5,"to_agent_email":"ariel@example.com","from_queue_id":8469,"from_queue_path":"Developers / Ariel","to_queue_id":1234,"to_queue_path":"Schemes / Auric"}}""";
 
     public const string CcaiAgentJoinedCall = """{"type":"Agent_Joined_Call","data":{"call_id":103646,"agent_id":5,"agent_email":"ariel@example.com","queue_id":8469,"queue_path":"Developers / Ariel","session_type":"Voice Inbound"}}""";
@@ -136,7 +140,7 @@ internal static class WrittenPayloads
         """;
 
     /// <summary>
-    /// A Webitel hook body for <paramref name="eventName"/> with the fields seed 003 lists for that event,
+    /// A Webitel hook body for <paramref name="eventName"/> with the fields "Хуки (Входящая очередь)" lists for that event,
     /// plus a member variable and a queue variable as the flow schema would add them.
     /// </summary>
     public static string Webitel(string eventName, string channel = "call") => eventName switch
@@ -146,6 +150,6 @@ internal static class WrittenPayloads
         "missed" => $$"""{"event":"missed","channel":"{{channel}}","attempt_id":5123,"destination":"+380441234567","use_processing":true,"agent_channel_id":"c1d2e3f4-0000-4000-8000-000000000001","member_channel_id":"a6b1f8c2-3d4e-4f50-9a1b-2c3d4e5f6a7b","agent_name":"Olena","agent_id":77,"user_id":1077,"agent_extension":"1077","member_name":"Ivan","member_id":901,"cc_attempt_seq":1,"call_bill_sec":0,"call_duration":25,"amd_result":"HUMAN","queue_id":"12","queue_name":"Support","crm_ticket":"T-100"}""",
         "leaving" => $$"""{"event":"leaving","channel":"{{channel}}","attempt_id":5123,"destination":"+380441234567","use_processing":true,"agent_channel_id":"c1d2e3f4-0000-4000-8000-000000000001","member_channel_id":"a6b1f8c2-3d4e-4f50-9a1b-2c3d4e5f6a7b","agent_name":"Olena","agent_id":77,"user_id":1077,"agent_extension":"1077","member_name":"Ivan","member_id":901,"cc_attempt_seq":1,"cc_result":"success","call_bill_sec":95,"call_duration":130,"call_cause":"NORMAL_CLEARING","call_sip_code":200,"amd_result":"HUMAN","call_voice_sec":90,"queue_id":"12","queue_name":"Support","crm_ticket":"T-100"}""",
         "processing" => $$"""{"event":"processing","channel":"{{channel}}","attempt_id":5123,"destination":"+380441234567","use_processing":true,"agent_channel_id":"c1d2e3f4-0000-4000-8000-000000000001","member_channel_id":"a6b1f8c2-3d4e-4f50-9a1b-2c3d4e5f6a7b","agent_name":"Olena","agent_id":77,"user_id":1077,"agent_extension":"1077","member_name":"Ivan","member_id":901,"cc_attempt_seq":1,"call_bill_sec":95,"call_duration":130,"call_cause":"NORMAL_CLEARING","call_sip_code":200,"amd_result":"HUMAN","call_voice_sec":90,"queue_id":"12","queue_name":"Support","crm_ticket":"T-100"}""",
-        _ => throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Seed 003 has no such event."),
+        _ => throw new ArgumentOutOfRangeException(nameof(eventName), eventName, "Webitel's queue hooks have no such event."),
     };
 }

@@ -68,7 +68,7 @@ public sealed class QueueWorkerTests(AzuriteFixture azurite) : IClassFixture<Azu
         var clock = Stopwatch.StartNew();
 
         // The SDK's default retries alone would wait 0.8 + 1.6 + 3.2 s before giving up.
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ingest.RunAsync(ucontact, "default", Encoding.UTF8.GetBytes(SeedPayloads.UcontactAgentLogin), "application/json", null));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => ingest.RunAsync(ucontact, "default", Encoding.UTF8.GetBytes(PrintedPayloads.UcontactAgentLogin), "application/json", null));
 
         Assert.True(failure is RequestFailedException or AggregateException, failure.GetType().Name);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"gave up after {clock.Elapsed}");

@@ -12,7 +12,7 @@ public sealed class JobMessageTests
     {
         var adapters = new SourceAdapters(new SourceOptions());
         var canonical = adapters.Find("ccai")!.Parse(
-            System.Text.Encoding.UTF8.GetBytes(Events.SeedPayloads.CcaiNewCall), "application/json", SourceContext.Create("default", DateTimeOffset.UnixEpoch));
+            System.Text.Encoding.UTF8.GetBytes(Events.PrintedPayloads.CcaiNewCall), "application/json", SourceContext.Create("default", DateTimeOffset.UnixEpoch));
         var job = new JobMessage { DueAt = DateTimeOffset.UnixEpoch.AddSeconds(2), Delivery = DeliveryJob.First(canonical, "trg_1", DateTimeOffset.UnixEpoch) with { Attempt = 2 } };
 
         var read = JsonSerializer.Deserialize<JobMessage>(JsonSerializer.Serialize(job, JobScheduler.JsonOptions), JobScheduler.JsonOptions)!;

@@ -26,7 +26,8 @@ public sealed class SessionMetadataBuilderTests
             timeline.Ccai(30, "Cobrowse_Session_Ended", """{"agent_id":5,"chat_id":791,"cobrowse_session_id":"Y1zYY6XIYX4oapqpEz3qHw","cobrowse_session_ended_by":"end_user"}"""),
             timeline.Ccai(40, "End_Chat", """{"chat_id":791,"agent_id":5}"""),
 
-            // Names the seed does not document pass through the adapter with their fields: a CSAT survey, a wrap-up code.
+            // Names the vendor document does not list pass through the adapter with their fields: a CSAT survey, a
+            // wrap-up code.
             timeline.Ccai(50, "CSAT_Saved", """{"chat_id":791,"rating":5,"feedback":"the agent was great!"}"""),
             timeline.Ccai(55, "Disposition_Saved", """{"chat_id":791,"disposition_code":"SOLVED","disposition_notes":"refund sent"}"""),
         ]);

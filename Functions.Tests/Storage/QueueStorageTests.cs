@@ -30,7 +30,7 @@ public sealed class QueueStorageTests(AzuriteFixture azurite) : IClassFixture<Az
         var queue = await NewQueueAsync();
         var ingest = new IngestEvent(queue, Claims(), TimeProvider.System);
 
-        var accepted = await ingest.RunAsync(Ucontact(), "default", Encoding.UTF8.GetBytes(SeedPayloads.UcontactAgentLogin), "application/json", null);
+        var accepted = await ingest.RunAsync(Ucontact(), "default", Encoding.UTF8.GetBytes(PrintedPayloads.UcontactAgentLogin), "application/json", null);
         var stored = Assert.Single((await Raw(queue).PeekMessagesAsync()).Value);
 
         var json = Encoding.UTF8.GetString(Convert.FromBase64String(stored.MessageText));

@@ -14,7 +14,8 @@ namespace Switchboard.Bench;
 [OperationsPerSecond]
 public class SourceAdapterBenchmarks
 {
-    // Each platform's documented example (seed 000, 001 in English, 002 via the README template, 003, 004).
+    // Each platform's documented example (the CDR one in English, Videsk's through the README template;
+    // docs/platforms.md).
     private static readonly byte[] Ucontact = Encoding.UTF8.GetBytes(
         """{"event":"FinishInteraction","date":"2023-05-13 06:48:51","guid":"9f1c2d4e-5b6a-4c3d-8e7f-0a1b2c3d4e5f","campaign":"Ventas<-","agent":"agentTest","duration":321,"clientId":"59899123456","channel":"webchat"}""");
 

@@ -1,9 +1,9 @@
 namespace Switchboard.Api;
 
 /// <summary>
-/// An <c>If-Match</c> header (RFC 9110 §13.1.1), read before anything is stored: <c>*</c>, or a comma-separated list of
-/// entity tags (<c>"x"</c>, <c>W/"x"</c>) of visible ASCII. The handler compares it with the ETag it read itself and
-/// hands storage only that ETag, so no header text ever reaches a storage call.
+/// An <c>If-Match</c> header (RFC 9110, section 13.1.1), read before anything is stored: <c>*</c>, or a comma-separated
+/// list of entity tags (<c>"x"</c>, <c>W/"x"</c>) of visible ASCII. The handler compares it with the ETag it read
+/// itself and hands storage only that ETag, so no header text ever reaches a storage call.
 /// </summary>
 public sealed class IfMatch
 {

@@ -1,6 +1,6 @@
 namespace Switchboard.Crm;
 
-/// <summary>How CRM requests authenticate (seed 004, "Metodo di autenticazione").</summary>
+/// <summary>How CRM requests authenticate ("CRM personalizzato", "Metodo di autenticazione").</summary>
 public sealed record CrmAuth
 {
     /// <summary>No authentication.</summary>

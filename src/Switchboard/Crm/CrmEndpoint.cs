@@ -1,8 +1,8 @@
 namespace Switchboard.Crm;
 
 /// <summary>
-/// One CRM endpoint (seed 004, "Configurazione endpoint"): URL, method, request parameters, how a POST/PUT/PATCH
-/// body is shaped, and where in the JSON response the object of interest is. The URL may hold variables
+/// One CRM endpoint ("CRM personalizzato", "Configurazione endpoint"): URL, method, request parameters, how a
+/// POST/PUT/PATCH body is shaped, and where in the JSON response the object of interest is. The URL may hold variables
 /// (<c>https://crm.example.com/records/{RECORD_ID}/comments</c>); parameter values may hold variables, plain text,
 /// numbers, or one of the functions <c>=DEFAULT_VALUE</c>, <c>=CONCAT_OR</c>, <c>=CONCAT_AND</c>.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// The CRM's API endpoints (seed 004, "Endpoint API"). Accounts need <see cref="FindAccountByQuery"/> and
+/// The CRM's API endpoints ("CRM personalizzato", "Endpoint API"). Accounts need <see cref="FindAccountByQuery"/> and
 /// <see cref="CreateAccount"/>; records need the account endpoints and <see cref="CreateRecord"/>; updating records
 /// (<see cref="UpdateRecord"/>, <see cref="UploadFile"/>, <see cref="Comment"/>) needs the record endpoints.
 /// </summary>

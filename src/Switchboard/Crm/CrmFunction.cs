@@ -3,11 +3,11 @@ using System.Text;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// A request-parameter function of seed 004 ("Funzioni dei parametri URL di richiesta"): the whole parameter value is
-/// <c>=NAME(argument, argument, …)</c>. Arguments are text with variables, separated by commas outside parentheses
-/// and quotes; an argument may be quoted ("…" or '…') to hold commas or leading spaces. An argument is present when
-/// every variable it names has a value and it is not blank. The result is a string, or nothing — and a parameter
-/// whose function yields nothing is dropped from the request.
+/// A request-parameter function of "CRM personalizzato" ("Funzioni dei parametri URL di richiesta"): the whole
+/// parameter value is <c>=NAME(argument, argument, …)</c>. Arguments are text with variables, separated by commas
+/// outside parentheses and quotes; an argument may be quoted ("…" or '…') to hold commas or leading spaces. An argument
+/// is present when every variable it names has a value and it is not blank. The result is a string, or nothing — and a
+/// parameter whose function yields nothing is dropped from the request.
 /// <list type="table">
 /// <item><term><c>=DEFAULT_VALUE(a, b)</c></term><description>a when present, else b when present, else nothing.</description></item>
 /// <item><term><c>=CONCAT_OR(a, b, …)</c></term><description>the present arguments joined with " or "; nothing when none is.</description></item>

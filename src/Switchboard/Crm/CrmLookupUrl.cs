@@ -4,9 +4,9 @@ using Switchboard.Delivery;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// A session's custom lookup URL (seed 004, "URL di ricerca personalizzato"): the tenant's template for the session's
-/// kind filled in with the twelve lookup variables, values percent-encoded, and only the query parameters that come
-/// out non-empty kept — a parameter is dropped when a variable it names has no value, or its value is blank.
+/// A session's custom lookup URL ("CRM personalizzato", "URL di ricerca personalizzato"): the tenant's template for the
+/// session's kind filled in with the twelve lookup variables, values percent-encoded, and only the query parameters
+/// that come out non-empty kept — a parameter is dropped when a variable it names has no value, or its value is blank.
 /// </summary>
 /// <param name="Url">The URL to open.</param>
 /// <param name="Kind"><see cref="Phone"/> for IVR, PSTN and SMS sessions, <see cref="Sdk"/> for web and mobile SDK sessions.</param>

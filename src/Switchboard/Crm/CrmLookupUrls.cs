@@ -1,9 +1,9 @@
 namespace Switchboard.Crm;
 
 /// <summary>
-/// The custom lookup URLs (seed 004, "URL di ricerca personalizzato"): one for IVR, PSTN and SMS sessions, which the
-/// customer's phone number identifies, one for web and mobile SDK sessions, which CUID and e-mail identify. Only the
-/// query parameters that end up non-empty are kept.
+/// The custom lookup URLs ("CRM personalizzato", "URL di ricerca personalizzato"): one for IVR, PSTN and SMS sessions,
+/// which the customer's phone number identifies, one for web and mobile SDK sessions, which CUID and e-mail identify.
+/// Only the query parameters that end up non-empty are kept.
 /// </summary>
 public sealed record CrmLookupUrls
 {

@@ -48,9 +48,10 @@ public sealed record CrmOAuth
     public string? RedirectUrl { get; init; }
 
     /// <summary>
-    /// The URL a user opens to consent (RFC 6749 §4.1.1): <see cref="AuthorizationUrl"/> with <c>response_type=code</c>,
-    /// <c>client_id</c>, and <c>redirect_uri</c>, <c>scope</c>, <c>state</c> and <c>access_type</c> when set; the code it
-    /// yields is exchanged for the refresh token. Null when <see cref="AuthorizationUrl"/> is not an absolute URL.
+    /// The URL a user opens to consent (RFC 6749, section 4.1.1): <see cref="AuthorizationUrl"/> with
+    /// <c>response_type=code</c>, <c>client_id</c>, and <c>redirect_uri</c>, <c>scope</c>, <c>state</c> and
+    /// <c>access_type</c> when set; the code it yields is exchanged for the refresh token. Null when
+    /// <see cref="AuthorizationUrl"/> is not an absolute URL.
     /// </summary>
     public Uri? AuthorizationRequest()
     {

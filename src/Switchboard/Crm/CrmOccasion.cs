@@ -1,6 +1,6 @@
 namespace Switchboard.Crm;
 
-/// <summary>What a comment on the record is about (seed 004, "Endpoint commento").</summary>
+/// <summary>What a comment on the record is about ("CRM personalizzato", "Endpoint commento").</summary>
 public enum CrmOccasion
 {
     /// <summary>The call or chat started.</summary>

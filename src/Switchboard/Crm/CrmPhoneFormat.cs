@@ -3,7 +3,7 @@ using System.Text;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// The phone number formats of seed 004 ("Formato del numero di telefono"), for a North American number
+/// The phone number formats of "CRM personalizzato" ("Formato del numero di telefono"), for a North American number
 /// +1 222 333 4444:
 /// <list type="table">
 /// <item><term>automatic</term><description>creating: <c>+1 222 333 4444</c>; searching: <c>*222*333*4444</c></description></item>

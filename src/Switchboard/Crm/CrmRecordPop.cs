@@ -7,9 +7,9 @@ using Switchboard.Sessions;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// Announces a session's CRM record (seed 004, "CRM_Record_Pop"): a CCAI <c>CRM_Record_Pop</c> event carrying
-/// <c>recordUrl</c> is queued through <see cref="IngestEvent"/>, exactly as if the platform had posted it, so it is
-/// journaled and matched against the tenant's triggers like every other event.
+/// Announces a session's CRM record ("CRM personalizzato", "CRM_Record_Pop"): a CCAI <c>CRM_Record_Pop</c> event
+/// carrying <c>recordUrl</c> is queued through <see cref="IngestEvent"/>, exactly as if the platform had posted it, so
+/// it is journaled and matched against the tenant's triggers like every other event.
 /// </summary>
 public sealed class CrmRecordPop(IngestEvent ingest)
 {

@@ -8,10 +8,10 @@ using Switchboard.Delivery;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// Builds the request of an endpoint for given variable values (seed 004, "Configurazione endpoint"). Variables in
-/// the URL are filled in percent-encoded. Parameters are evaluated in order, and a function that yields nothing
-/// drops its parameter. GET appends the parameters to the query string; POST, PUT and PATCH send them as a JSON body
-/// — the properties themselves, or nested in the container: <c>{ name: { … } }</c> for map,
+/// Builds the request of an endpoint for given variable values ("CRM personalizzato", "Configurazione endpoint").
+/// Variables in the URL are filled in percent-encoded. Parameters are evaluated in order, and a function that yields
+/// nothing drops its parameter. GET appends the parameters to the query string; POST, PUT and PATCH send them as a JSON
+/// body — the properties themselves, or nested in the container: <c>{ name: { … } }</c> for map,
 /// <c>{ name: [ { … } ] }</c> for array. An upload puts the file in <c>{FILE_DATA}</c> as base64, or sends a
 /// multipart/form-data body whose <c>{FILE_DATA}</c> parameter is the file part and whose other parameters are fields.
 /// </summary>

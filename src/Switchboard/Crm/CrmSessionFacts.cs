@@ -85,7 +85,7 @@ public sealed record CrmSessionFacts
     /// <summary>An account id the session's events already carry, for the find-by-id endpoint.</summary>
     public string? KnownAccountId => Field("crm_account_id", "account_id");
 
-    /// <summary>The channel as the seed names it: voice_call for calls, chat for chats, otherwise the channel.</summary>
+    /// <summary>The channel as "CRM personalizzato" names it: voice_call for calls, chat for chats, otherwise the channel.</summary>
     public string ChannelName => Session.Channel switch
     {
         SessionChannels.Call => "voice_call",

@@ -1,10 +1,10 @@
 namespace Switchboard.Crm;
 
 /// <summary>
-/// One tenant's connection to its CRM through the generic CRM API (seed 004, "API generica"): how to authenticate,
-/// how phone numbers are written, the request timeout, the lookup URLs of accounts and records, the eight endpoints,
-/// and the custom lookup URLs agents open. Stored in table <c>CrmSettings</c>, one row per tenant; validated by
-/// <see cref="CrmSettingsValidator"/>.
+/// One tenant's connection to its CRM through the generic CRM API ("CRM personalizzato", "API generica"): how to
+/// authenticate, how phone numbers are written, the request timeout, the lookup URLs of accounts and records, the eight
+/// endpoints, and the custom lookup URLs agents open. Stored in table <c>CrmSettings</c>, one row per tenant; validated
+/// by <see cref="CrmSettingsValidator"/>.
 /// </summary>
 public sealed record CrmSettings
 {
@@ -44,7 +44,7 @@ public sealed record CrmSettings
     /// <summary>The CRM's API endpoints; none configured means no API calls.</summary>
     public CrmEndpoints Endpoints { get; init; } = new();
 
-    /// <summary>The custom lookup URLs agents open for a session (seed 004, "URL di ricerca personalizzato").</summary>
+    /// <summary>The custom lookup URLs agents open for a session ("CRM personalizzato", "URL di ricerca personalizzato").</summary>
     public CrmLookupUrls LookupUrls { get; init; } = new();
 
     /// <summary>When the settings were last stored; set by the store.</summary>

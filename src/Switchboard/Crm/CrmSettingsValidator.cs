@@ -205,7 +205,8 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
 
         if (any)
         {
-            // Seed 004: records belong to accounts and updates to records, so each level needs the one above.
+            // Records belong to accounts and updates to records ("CRM personalizzato", "Terminologia"), so each level
+            // needs the one above.
             if (endpoints.FindAccountByQuery is null)
             {
                 add("endpoints.findAccountByQuery", "is required once any endpoint is configured: every session is tied to an account");

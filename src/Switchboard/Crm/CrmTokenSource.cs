@@ -10,10 +10,10 @@ using Switchboard.Delivery;
 namespace Switchboard.Crm;
 
 /// <summary>
-/// OAuth 2.0 access tokens for the CRM (RFC 6749 §4.4 client credentials, §6 refresh token): requested from the
-/// token URL as a form with the client id and secret in the body, cached per tenant and client until
-/// <c>expires_in</c> less a margin (an hour when the server gives no lifetime), and dropped when the CRM answers 401.
-/// A refresh token the server rotates replaces the stored one in table <c>CrmSettings</c>.
+/// OAuth 2.0 access tokens for the CRM (RFC 6749: client credentials, section 4.4; refresh token, section 6): requested
+/// from the token URL as a form with the client id and secret in the body, cached per tenant and client until
+/// <c>expires_in</c> less a margin (an hour when the server gives no lifetime), and dropped when the CRM answers 401. A
+/// refresh token the server rotates replaces the stored one in table <c>CrmSettings</c>.
 /// </summary>
 public sealed partial class CrmTokenSource(
     IHttpClientFactory clients,
@@ -82,7 +82,7 @@ public sealed partial class CrmTokenSource(
     }
 
     /// <summary>
-    /// Exchanges the authorization code a user's consent produced (RFC 6749 §4.1.3) for tokens, and returns the
+    /// Exchanges the authorization code a user's consent produced (RFC 6749, section 4.1.3) for tokens, and returns the
     /// refresh token the refresh-token grant will use from then on; the access token is cached for that grant. Throws
     /// <see cref="CrmTokenException"/> when the endpoint gives no refresh token (ask for offline access with
     /// <see cref="CrmOAuth.AccessType"/>) or no token at all.

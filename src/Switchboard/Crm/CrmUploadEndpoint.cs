@@ -1,10 +1,10 @@
 namespace Switchboard.Crm;
 
 /// <summary>
-/// The "upload a file" endpoint (seed 004, "Caricare un endpoint file"): which archived files are uploaded after the
-/// session's export, whether as base64 in the JSON body (<c>{FILE_DATA}</c> holds the base64) or as a multipart form
-/// (the parameter whose value is <c>{FILE_DATA}</c> becomes the file part), how the response names the attachment,
-/// and whether each upload also leaves a comment.
+/// The "upload a file" endpoint ("CRM personalizzato", "Caricare un endpoint file"): which archived files are uploaded
+/// after the session's export, whether as base64 in the JSON body (<c>{FILE_DATA}</c> holds the base64) or as a
+/// multipart form (the parameter whose value is <c>{FILE_DATA}</c> becomes the file part), how the response names the
+/// attachment, and whether each upload also leaves a comment.
 /// </summary>
 public sealed record CrmUploadEndpoint : CrmEndpoint
 {

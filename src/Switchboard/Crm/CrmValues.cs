@@ -2,7 +2,7 @@ namespace Switchboard.Crm;
 
 /// <summary>
 /// The values of the variables for one request, by case-insensitive name. A variable without a value reads as the
-/// empty string (seed 004: unknown values are empty). Ids the CRM returned as JSON numbers are marked, so a
+/// empty string ("CRM personalizzato": unknown values are empty). Ids the CRM returned as JSON numbers are marked, so a
 /// parameter that is just <c>{ACCOUNT_ID}</c> sends the number back as a number.
 /// </summary>
 public sealed class CrmValues

@@ -1,9 +1,9 @@
 namespace Switchboard.Crm;
 
 /// <summary>
-/// The variable names of seed 004: those of the request-parameter table ("Parametri URL di richiesta"), usable in
-/// endpoint URLs and parameter values, and the twelve of the custom lookup URLs. Names compare case-insensitively
-/// (the seed writes <c>{Call_ID}</c> and <c>{Chat_ID}</c>).
+/// The variable names of "CRM personalizzato": those of the request-parameter table ("Parametri URL di richiesta"),
+/// usable in endpoint URLs and parameter values, and the twelve of the custom lookup URLs. Names compare
+/// case-insensitively (the document writes <c>{Call_ID}</c> and <c>{Chat_ID}</c>).
 /// </summary>
 public static class CrmVariables
 {
@@ -157,7 +157,7 @@ public static class CrmVariables
     /// <summary>Lookup URLs: the agent's custom id.</summary>
     public const string CustomAgentId = "CUSTOM_AGENT_ID";
 
-    /// <summary>The request-parameter variables of seed 004, in its table's order, and the two file additions.</summary>
+    /// <summary>The request-parameter variables of "CRM personalizzato", in its table's order, and the two file additions.</summary>
     public static readonly IReadOnlyList<string> Parameters =
     [
         AgentId, AgentCustomId, AgentEmail, Name, FirstName, LastName, UjetId, Email, SessionType, PhoneNumber, CallId,

@@ -3,8 +3,9 @@ using Switchboard.Triggers;
 namespace Switchboard.Delivery;
 
 /// <summary>
-/// The retry policies of DESIGN §4 as pure functions of the policy, the attempt number, its outcome, the time of
-/// the first attempt and now. Retry n follows attempt n:
+/// The retry policies a trigger chooses from (docs/platforms.md, "Outbound behaviour taken from the documents") as pure
+/// functions of the policy, the attempt number, its outcome, the time of the first attempt and now. Retry n follows
+/// attempt n:
 /// <list type="table">
 /// <item><term>none</term><description>no retries.</description></item>
 /// <item><term>linear</term><description><c>attempts</c> retries (0–10, default 1), n × 2 s; on timeout, connection error, 408, 429, 5xx.</description></item>
@@ -18,13 +19,13 @@ namespace Switchboard.Delivery;
 /// </summary>
 public static class RetryPolicy
 {
-    /// <summary>The step of the linear policy: retry n waits n × 2 s (seed 001).</summary>
+    /// <summary>The step of the linear policy: retry n waits n × 2 s (the post-call "Webhooks" document).</summary>
     public static readonly TimeSpan LinearStep = TimeSpan.FromSeconds(2);
 
-    /// <summary>The step of the incremental policy: retry n waits n × 60 s (seed 002).</summary>
+    /// <summary>The step of the incremental policy: retry n waits n × 60 s (Videsk's "Integradores (3rd party)").</summary>
     public static readonly TimeSpan IncrementalStep = TimeSpan.FromSeconds(60);
 
-    /// <summary>The retries of the incremental policy (seed 002).</summary>
+    /// <summary>The retries of the incremental policy (Videsk's "Integradores (3rd party)").</summary>
     public const int IncrementalRetries = 3;
 
     /// <summary>The first delay of the exponential policy; each later one doubles.</summary>
@@ -39,7 +40,7 @@ public static class RetryPolicy
     /// <summary>How far after the first attempt a <c>Retry-After</c> may push a linear or incremental retry.</summary>
     public static readonly TimeSpan ShortWindow = TimeSpan.FromHours(1);
 
-    /// <summary>The statuses the exponential policy retries when the trigger lists none (seed 004 says 400).</summary>
+    /// <summary>The statuses the exponential policy retries when the trigger lists none (400, as "CRM personalizzato" says of the generic CRM API).</summary>
     public static readonly IReadOnlyList<int> DefaultExponentialRetryOn = [400];
 
     /// <summary>

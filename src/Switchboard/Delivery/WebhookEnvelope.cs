@@ -6,10 +6,10 @@ using Switchboard.Events;
 namespace Switchboard.Delivery;
 
 /// <summary>
-/// The default request payload, <c>{ triggerId, id, tenantId, event, source, date, session, data, customData }</c>
-/// (seed 001's shape: <c>id</c> is the event id, <c>event</c> its type, <c>date</c> when it occurred), and the
-/// template context: the same fields plus <c>deliveryId</c>, <c>type</c>, <c>tenant</c>, <c>occurredAt</c>,
-/// <c>receivedAt</c>, <c>agent</c> and <c>queue</c>.
+/// The default request payload, <c>{ triggerId, id, tenantId, event, source, date, session, data, customData }</c> (the
+/// post-call "Webhooks" document's shape: <c>id</c> is the event id, <c>event</c> its type, <c>date</c> when it
+/// occurred), and the template context: the same fields plus <c>deliveryId</c>, <c>type</c>, <c>tenant</c>,
+/// <c>occurredAt</c>, <c>receivedAt</c>, <c>agent</c> and <c>queue</c>.
 /// </summary>
 public static class WebhookEnvelope
 {

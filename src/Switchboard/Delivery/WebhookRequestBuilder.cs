@@ -8,7 +8,7 @@ using Switchboard.Triggers;
 namespace Switchboard.Delivery;
 
 /// <summary>
-/// Turns a trigger and an event into a signed <see cref="WebhookRequest"/> (DESIGN §4, "Outbound request"). A
+/// Turns a trigger and an event into a signed <see cref="WebhookRequest"/> (README, "Delivery: outbound webhooks"). A
 /// trigger's templates are compiled on its first use and kept as long as that trigger instance lives (the trigger
 /// cache holds one instance per load), so a delivery only renders.
 /// </summary>
@@ -65,7 +65,8 @@ public sealed class WebhookRequestBuilder
         };
         foreach (var header in action.Headers)
         {
-            // A trigger may replace an identification header (they prove nothing anyway, as seed 002 warns).
+            // A trigger may replace an identification header (they prove nothing anyway: anyone can send them, as
+            // Videsk's "Integradores (3rd party)" warns).
             headers.RemoveAll(h => string.Equals(h.Key, header.Name, StringComparison.OrdinalIgnoreCase));
             headers.Add(new(header.Name, header.Render(context)));
         }

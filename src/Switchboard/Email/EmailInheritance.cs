@@ -1,7 +1,8 @@
 namespace Switchboard.Email;
 
 /// <summary>
-/// Seed 004's inheritance and override table, as a pure function of the two levels:
+/// The inheritance and override table of "CRM personalizzato" ("Ereditarietà e override delle impostazioni"), as a pure
+/// function of the two levels:
 /// <list type="table">
 /// <listheader><term>global / queue</term><description>behaviour</description></listheader>
 /// <item><term>off / off</term><description>nothing is sent, for any queue.</description></item>

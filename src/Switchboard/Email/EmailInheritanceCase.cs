@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Switchboard.Email;
 
-/// <summary>The row of seed 004's inheritance table ("Ereditarietà e override delle impostazioni") a session falls in.</summary>
+/// <summary>The row of the inheritance table of "CRM personalizzato" ("Ereditarietà e override delle impostazioni") a session falls in.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EmailInheritanceCase>))]
 public enum EmailInheritanceCase
 {

@@ -1,9 +1,9 @@
 namespace Switchboard.Email;
 
 /// <summary>
-/// Configuration section <c>Email</c>: the SMTP server that sends session-outcome emails (seed 004, "Aggiornamento
-/// del record CRM via email"). Email is off while <see cref="Host"/> is empty; the options are validated at start-up
-/// only when it is on.
+/// Configuration section <c>Email</c>: the SMTP server that sends session-outcome emails ("CRM personalizzato",
+/// "Aggiornamento del record CRM via email"). Email is off while <see cref="Host"/> is empty; the options are validated
+/// at start-up only when it is on.
 /// </summary>
 public sealed record EmailOptions
 {

@@ -1,8 +1,8 @@
 namespace Switchboard.Email;
 
 /// <summary>
-/// One level of the session-outcome email settings — the tenant's global setting or one queue's — as the seed's
-/// "Invia l'esito della sessione via email" switch and address.
+/// One level of the session-outcome email settings — the tenant's global setting or one queue's — as the
+/// "Invia l'esito della sessione via email" switch and address of "CRM personalizzato".
 /// </summary>
 public sealed record EmailSetting
 {

@@ -1,8 +1,8 @@
 namespace Switchboard.Email;
 
 /// <summary>
-/// The email seed 004 describes for a completed session: a subject naming the channel and session id, the session
-/// metadata JSON as the plain-text body, and for chats the transcript attached as a .txt file.
+/// The email "CRM personalizzato" describes for a completed session: a subject naming the channel and session id, the
+/// session metadata JSON as the plain-text body, and for chats the transcript attached as a .txt file.
 /// </summary>
 public sealed record SessionOutcomeEmail
 {

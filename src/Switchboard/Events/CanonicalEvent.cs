@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace Switchboard.Events;
 
 /// <summary>
-/// One platform event in Switchboard's own shape (DESIGN §4): what is queued, journaled and matched
-/// against triggers. Serialise it with <see cref="EventJsonContext.Default"/>: the context allows the
-/// extra nesting level that wrapping a 64-deep payload in <see cref="Data"/> adds.
+/// One platform event in Switchboard's own shape (docs/platforms.md, "The canonical event"): what is queued, journaled
+/// and matched against triggers. Serialise it with <see cref="EventJsonContext.Default"/>: the context allows the extra
+/// nesting level that wrapping a 64-deep payload in <see cref="Data"/> adds.
 /// </summary>
 public sealed record CanonicalEvent
 {

@@ -3,13 +3,13 @@ using Switchboard.Events;
 namespace Switchboard.Sessions;
 
 /// <summary>
-/// Reads CCAI agent-adapter events (seed 004) into a <see cref="SessionFold"/>: session type, campaign, the agents
-/// who answered, joined or were added, transfers, chat messages, cobrowse sessions, redactions, the end user, custom
-/// data and the ids CCAI adds. Archive events are listed by <see cref="ArchiveMedia"/>.
+/// Reads CCAI agent-adapter events ("CRM personalizzato") into a <see cref="SessionFold"/>: session type, campaign, the
+/// agents who answered, joined or were added, transfers, chat messages, cobrowse sessions, redactions, the end user,
+/// custom data and the ids CCAI adds. Archive events are listed by <see cref="ArchiveMedia"/>.
 /// </summary>
 internal static class CcaiSessionReader
 {
-    /// <summary>The fields seed 004 names as the customer's own data, carried into the metadata as sent.</summary>
+    /// <summary>The fields "CRM personalizzato" names as the customer's own data, carried into the metadata as sent.</summary>
     private static readonly string[] CustomFields =
         ["custom_data_secured", "custom_data_not_secured", "custom_sip_headers", "session_variable", "va_data_parameters"];
 

@@ -6,10 +6,11 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Sessions;
 
 /// <summary>
-/// Reads a post-call CDR webhook (seed 001) into a <see cref="SessionFold"/>: one event that states the whole call —
-/// start, answer and end (in <c>tz</c>), <c>dur</c>, <c>ring</c> (the wait), <c>talk</c> + <c>hold</c> (the handle time),
-/// <c>dir</c> (the session type), <c>cause</c>, the answering agents (else users), the caller (the callee for outbound
-/// calls) with the first directory match's name, the webhook's <c>customData</c> and the call's <c>tags</c>.
+/// Reads a post-call CDR webhook (the "Webhooks" document) into a <see cref="SessionFold"/>: one event that states the
+/// whole call — start, answer and end (in <c>tz</c>), <c>dur</c>, <c>ring</c> (the wait), <c>talk</c> + <c>hold</c>
+/// (the handle time), <c>dir</c> (the session type), <c>cause</c>, the answering agents (else users), the caller (the
+/// callee for outbound calls) with the first directory match's name, the webhook's <c>customData</c> and the call's
+/// <c>tags</c>.
 /// </summary>
 internal static class CdrSessionReader
 {

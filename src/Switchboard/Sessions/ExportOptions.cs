@@ -2,7 +2,7 @@ namespace Switchboard.Sessions;
 
 /// <summary>
 /// Configuration section <c>Export</c>: when and where a finished session is archived in the UJET external-storage
-/// layout (DESIGN §4, "Session export").
+/// layout (docs/platforms.md, "The UJET external-storage layout").
 /// </summary>
 public sealed record ExportOptions
 {

@@ -4,10 +4,10 @@ using Switchboard.Events;
 namespace Switchboard.Sessions;
 
 /// <summary>
-/// Reads uContact events (seed 000) into a <see cref="SessionFold"/>. FinishInteraction is a summary: its
-/// <c>duration</c> is the interaction's length and handle time, so the agent joined that long before it; the client
-/// id names the customer. InteractionDisposition carries the agent's classification in <c>value1</c>–<c>value3</c>.
-/// The campaign is uContact's queue and is reported as both.
+/// Reads uContact events ("Webhooks de notificación de eventos") into a <see cref="SessionFold"/>. FinishInteraction is
+/// a summary: its <c>duration</c> is the interaction's length and handle time, so the agent joined that long before it;
+/// the client id names the customer. InteractionDisposition carries the agent's classification in
+/// <c>value1</c>–<c>value3</c>. The campaign is uContact's queue and is reported as both.
 /// </summary>
 internal static class UcontactSessionReader
 {

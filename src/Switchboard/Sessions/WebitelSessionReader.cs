@@ -4,8 +4,8 @@ using Switchboard.Events;
 namespace Switchboard.Sessions;
 
 /// <summary>
-/// Reads Webitel queue hooks (seed 003) into a <see cref="SessionFold"/>. An agent joins when answered or bridged
-/// (offering and missed only offer the member); the wait is joined → first answer. leaving is a summary:
+/// Reads Webitel queue hooks ("Хуки (Входящая очередь)") into a <see cref="SessionFold"/>. An agent joins when answered
+/// or bridged (offering and missed only offer the member); the wait is joined → first answer. leaving is a summary:
 /// <c>call_duration</c> is the length, <c>call_bill_sec</c> the talk time (and so when the agent joined, if no earlier
 /// event said), <c>call_cause</c> the end reason. The member is the end user; other member and queue variables are
 /// custom data.

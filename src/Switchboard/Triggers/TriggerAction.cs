@@ -23,7 +23,7 @@ public sealed record TriggerAction
     /// <summary>A body template replacing the default envelope, or null.</summary>
     public string? Body { get; init; }
 
-    /// <summary>Static key/value data sent as <c>customData</c> (seed 001's extra payload).</summary>
+    /// <summary>Static key/value data sent as <c>customData</c> (the extra key/value payload of the post-call "Webhooks" document).</summary>
     public IReadOnlyDictionary<string, JsonElement> CustomData { get; init; } = new Dictionary<string, JsonElement>();
 
     /// <summary>Request timeout in seconds, 1–10 (default 10).</summary>

@@ -11,7 +11,7 @@ public sealed record TriggerRetry
 
     /// <summary>
     /// For the exponential policy, the statuses retried besides timeouts and connection errors
-    /// (default 400, as seed 004 says); ignored by the other policies.
+    /// (default 400, as "CRM personalizzato" says of the generic CRM API); ignored by the other policies.
     /// </summary>
     public IReadOnlyList<int>? RetryOn { get; init; }
 }

@@ -4,12 +4,12 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Events.Ccai;
 
 /// <summary>
-/// Contact Center AI Platform agent-adapter events (seed 004), forwarded from the CRM page by
-/// clients/ccai-adapter-bridge.js: <c>{ "type": "End_Call", "data": {…} }</c>. The call-redaction events
-/// come as the bare <c>{agent_id, call_id}</c>; such a body takes its name from
+/// Contact Center AI Platform agent-adapter events ("CRM personalizzato", "Eventi negli adattatori degli agenti"),
+/// forwarded from the CRM page by clients/ccai-adapter-bridge.js: <c>{ "type": "End_Call", "data": {…} }</c>. The
+/// call-redaction events come as the bare <c>{agent_id, call_id}</c>; such a body takes its name from
 /// <see cref="SourceContext.TypeHint"/> (<c>?type=Call_Redaction_Started</c>) or, without one, is typed
-/// <c>Call_Redaction</c> and flagged <see cref="EventFlags.TypeInferred"/>. Adapter events carry no time, so
-/// they occur when received. Trailing commas, which the seed's own examples have, are accepted.
+/// <c>Call_Redaction</c> and flagged <see cref="EventFlags.TypeInferred"/>. Adapter events carry no time, so they occur
+/// when received. Trailing commas, which the document's own examples have, are accepted.
 /// <list type="table">
 /// <listheader><term>type</term><description>lifecycle · session id · channel</description></listheader>
 /// <item><term>Agent_Login, Agent_Logout</term><description>— · none (agent events) · —</description></item>

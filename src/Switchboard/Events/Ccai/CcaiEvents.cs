@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace Switchboard.Events.Ccai;
 
-/// <summary>The agent-adapter events of seed 004 and Switchboard's three archive events, by case-insensitive name.</summary>
+/// <summary>The agent-adapter events of "CRM personalizzato" and Switchboard's three archive events, by case-insensitive name.</summary>
 internal static class CcaiEvents
 {
     /// <summary>The name given to the call-redaction body <c>{agent_id, call_id}</c> when nothing says which redaction event it is.</summary>
@@ -42,6 +42,6 @@ internal static class CcaiEvents
     private static readonly FrozenDictionary<string, CcaiEvent> ByName =
         All.ToFrozenDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The row for <paramref name="name"/>, or null for a name the seed does not document.</summary>
+    /// <summary>The row for <paramref name="name"/>, or null for a name the document does not list.</summary>
     public static CcaiEvent? Find(string name) => ByName.GetValueOrDefault(name);
 }

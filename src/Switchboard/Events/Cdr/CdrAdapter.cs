@@ -4,9 +4,10 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Events.Cdr;
 
 /// <summary>
-/// A cloud PBX's post-call webhook (seed 001): <c>{triggerId, id, tenantId, cdr{…CloudSessionCdr…}, customData}</c>
-/// as JSON or as form data (<c>cdr[id]=…</c>, or <c>cdr</c> and <c>customData</c> holding JSON text).
-/// One webhook carries one finished call, so every event ends its session.
+/// A cloud PBX's post-call webhook (its "Webhooks" document):
+/// <c>{triggerId, id, tenantId, cdr{…CloudSessionCdr…}, customData}</c> as JSON or as form data (<c>cdr[id]=…</c>, or
+/// <c>cdr</c> and <c>customData</c> holding JSON text). One webhook carries one finished call, so every event ends its
+/// session.
 /// <list type="table">
 /// <listheader><term>event</term><description>lifecycle · session id · channel</description></listheader>
 /// <item><term><c>cdr.dType</c> (CloudSessionCdr when absent)</term><description>ended · <c>cdr.id</c> (required) · call</description></item>
@@ -23,7 +24,7 @@ public sealed class CdrAdapter : ISourceAdapter
     /// <summary>The source name in the ingest route.</summary>
     public const string SourceName = "cdr";
 
-    /// <summary>The CDR record type of seed 001, used when <c>cdr.dType</c> is absent.</summary>
+    /// <summary>The CDR record type the post-call "Webhooks" document names, used when <c>cdr.dType</c> is absent.</summary>
     public const string CloudSessionCdr = "CloudSessionCdr";
 
     private static readonly IReadOnlySet<string> JsonFormFields = new HashSet<string>(StringComparer.Ordinal) { "cdr", "customData" };

@@ -5,8 +5,9 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Events.Ucontact;
 
 /// <summary>
-/// uContact's outgoing event webhooks (seed 000): a JSON object with <c>event</c>, <c>date</c> and the
-/// event's fields, posted to the URL stored in ccdata's <c>webhooks</c> table (at most 256 characters).
+/// uContact's outgoing event webhooks ("Webhooks de notificación de eventos"): a JSON object with <c>event</c>,
+/// <c>date</c> and the event's fields, posted to the URL stored in ccdata's <c>webhooks</c> table (at most 256
+/// characters).
 /// <para>
 /// <c>date</c> is "yyyy-MM-dd HH:mm:ss" in the platform's time zone (<see cref="SourceOptions.UcontactTimeZone"/>).
 /// uContact formats the month with the minutes (its own examples say 2023-48-13 06:48:51), so an impossible

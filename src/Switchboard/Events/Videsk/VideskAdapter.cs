@@ -3,11 +3,11 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Events.Videsk;
 
 /// <summary>
-/// Videsk webhooks (seed 002). Videsk lets each customer write the request body with <c>{{ }}</c> variables,
-/// so Switchboard publishes a JSON body template (README, "Videsk") and reads that shape:
+/// Videsk webhooks ("Integradores (3rd party)"). Videsk lets each customer write the request body with <c>{{ }}</c>
+/// variables, so Switchboard publishes a JSON body template (README, "Videsk") and reads that shape:
 /// <c>{ "event", "occurredAt", "session": {id, channel}, "agent": {id, email, name}, "queue": {id, name}, "values": {…} }</c>.
-/// Only <c>event</c> is required: the English key below or Videsk's Spanish name. Variables Videsk leaves
-/// empty arrive as "" and count as absent.
+/// Only <c>event</c> is required: the English key below or Videsk's Spanish name. Variables Videsk leaves empty arrive
+/// as "" and count as absent.
 /// <list type="table">
 /// <listheader><term>event (Videsk name)</term><description>lifecycle · session id · channel</description></listheader>
 /// <item><term>queue.created (Nueva fila)</term><description>started · <c>session.id</c> (required) · <c>session.channel</c>, call when absent</description></item>

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Switchboard.Events.Videsk;
 
-/// <summary>The 26 events of seed 002, findable by English key or by Spanish name (case, accents and spacing ignored).</summary>
+/// <summary>The 26 events of Videsk's "Integradores (3rd party)", findable by English key or by Spanish name (case, accents and spacing ignored).</summary>
 internal static class VideskEvents
 {
     public static readonly IReadOnlyList<VideskEvent> All =

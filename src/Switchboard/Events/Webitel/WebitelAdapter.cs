@@ -5,13 +5,13 @@ using Switchboard.Events.Payloads;
 namespace Switchboard.Events.Webitel;
 
 /// <summary>
-/// Webitel queue hooks (seed 003). A hook runs a flow schema on a queue event; the schema's HTTP request sends
-/// a JSON object with <c>event</c> (the names below, or the Russian names of the admin UI) and the variables
-/// the seed lists (channel, attempt_id, destination, use_processing, agent_channel_id, member_channel_id,
+/// Webitel queue hooks ("Хуки (Входящая очередь)"). A hook runs a flow schema on a queue event; the schema's HTTP
+/// request sends a JSON object with <c>event</c> (the names below, or the Russian names of the admin UI) and the
+/// variables the document lists (channel, attempt_id, destination, use_processing, agent_channel_id, member_channel_id,
 /// agent_name, agent_id, user_id, agent_extension, member_name, member_id, cc_attempt_seq, call_bill_sec,
-/// call_duration, amd_result, call_voice_sec, cc_result, call_cause, call_sip_code) plus any member and
-/// queue variables, all kept in <see cref="CanonicalEvent.Data"/>. Flow variables are often strings, so ids
-/// are read from strings and numbers alike.
+/// call_duration, amd_result, call_voice_sec, cc_result, call_cause, call_sip_code) plus any member and queue
+/// variables, all kept in <see cref="CanonicalEvent.Data"/>. Flow variables are often strings, so ids are read from
+/// strings and numbers alike.
 /// <list type="table">
 /// <listheader><term>event</term><description>lifecycle · session id · channel</description></listheader>
 /// <item><term>joined (Абонент вошел в очередь)</term><description>started · <c>member_channel_id</c>, else <c>attempt_id</c> (required) · <c>channel</c></description></item>
@@ -25,7 +25,7 @@ namespace Switchboard.Events.Webitel;
 /// <item><term>any other name</term><description>null · as above when present · <c>channel</c></description></item>
 /// </list>
 /// Channel: <c>channel</c> (call, chat, task), call when absent. Outcome of leaving from <c>cc_result</c>:
-/// success (and the seed's spelling sucess) → completed; abandoned, cancel → abandoned; any other value → failed.
+/// success (and the document's spelling sucess) → completed; abandoned, cancel → abandoned; any other value → failed.
 /// Agent: <c>agent_id</c> (else <c>user_id</c>) and <c>agent_name</c>. Queue: the optional flow variables
 /// <c>queue_id</c> and <c>queue_name</c>.
 /// </summary>

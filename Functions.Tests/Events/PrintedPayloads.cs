@@ -1,15 +1,15 @@
 namespace Switchboard.Tests.Events;
 
 /// <summary>
-/// The example payloads printed in the seed documents (../shared/seeds), copied character for character,
+/// The example payloads printed in the vendor documents (docs/platforms.md lists them), copied character for character,
 /// including their mistakes: uContact's impossible dates, the trailing commas of several CCAI examples,
 /// the missing commas of CCAI's Transfer_Chat example and the mangled quoting of the French CDR example.
 /// Tests assert that the adapters cope with them as they are, so keep them unedited; corrected or
 /// completed versions live in <see cref="WrittenPayloads"/>.
 /// </summary>
-internal static class SeedPayloads
+internal static class PrintedPayloads
 {
-    // Seed 000, uContact: the five JSON examples of the event table.
+    // uContact, "Webhooks de notificación de eventos": the five JSON examples of the event table.
     public const string UcontactAgentRingNoAnswer = """{"event":"AgentRingNoAnswer","date":"2023-48-13 06:48:51","agent":"agentTest","agentNumber":"9999","agentFullName":"Agente Test","callerIdNum":"1234","campaign":"Demo<-"}""";
 
     public const string UcontactAgentLogin = """{"event":"AgentLog","date":"2023-16-13 05:16:22","agent":"agentTest","isLogin":true}""";
@@ -20,7 +20,8 @@ internal static class SeedPayloads
 
     public const string UcontactAgentUnbreak = """{"event":"AgentBreak","date":"2023-52-13 05:52:00","agent":"ccass_sderi","motive":"Lunch","isBreak":false}""";
 
-    // Seed 001, CDR: the French example as printed (not JSON: « » quotes, a doubled array, an unclosed object).
+    // CDR, the post-call "Webhooks": the French example as printed (not JSON: « » quotes, a doubled array, an unclosed
+    // object).
     public const string CdrFrenchAsPrinted = """
         {
         « triggerId » : « 00000000-0000-0000-0000-00000000000 »,
@@ -110,7 +111,7 @@ internal static class SeedPayloads
         }
         """;
 
-    // Seed 004, CCAI: the agent-adapter event examples, in the order the seed prints them.
+    // CCAI, "CRM personalizzato": the agent-adapter event examples, in the order the document prints them.
     public const string CcaiAgentLogin = """
         {
           "type": "Agent_Login",
