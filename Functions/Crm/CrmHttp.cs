@@ -21,55 +21,40 @@ public sealed class CrmHttp(
     CrmSettingsStore store, CrmSettingsCatalog catalog, CrmSettingsValidator validator, CrmSessionLookup lookup, CrmTokenSource tokens, AdminGate admin)
 {
     /// <summary><c>GET /api/crm/settings</c>: the tenant's CRM settings, secrets masked.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.GetCrmSettings))]
-    public async Task<IActionResult> GetCrmSettings(
+    public Task<IActionResult> GetCrmSettings(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "crm/settings")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.GetCrmSettings(Services(request), Tenant(request), cancellationToken));
+        admin.RunAsync(request, () => CrmApi.GetCrmSettings(Services(request), ApiQuery.Tenant(request), cancellationToken));
 
     /// <summary><c>PUT /api/crm/settings</c>: replaces them, honouring <c>If-Match</c>.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.ReplaceCrmSettings))]
-    public async Task<IActionResult> ReplaceCrmSettings(
+    public Task<IActionResult> ReplaceCrmSettings(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "crm/settings")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.ReplaceCrmSettings(Services(request), Tenant(request), IfMatch(request), cancellationToken));
+        admin.RunAsync(request, () => CrmApi.ReplaceCrmSettings(Services(request), ApiQuery.Tenant(request), IfMatch(request), cancellationToken));
 
     /// <summary><c>DELETE /api/crm/settings</c>: removes them.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.DeleteCrmSettings))]
-    public async Task<IActionResult> DeleteCrmSettings(
+    public Task<IActionResult> DeleteCrmSettings(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "crm/settings")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.DeleteCrmSettings(Services(request), Tenant(request), cancellationToken));
+        admin.RunAsync(request, () => CrmApi.DeleteCrmSettings(Services(request), ApiQuery.Tenant(request), cancellationToken));
 
     /// <summary><c>GET /api/crm/oauth/authorize</c>: the consent URL to open for the authorization-code grant.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.GetCrmOAuthAuthorization))]
-    public async Task<IActionResult> GetCrmOAuthAuthorization(
+    public Task<IActionResult> GetCrmOAuthAuthorization(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "crm/oauth/authorize")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.GetCrmOAuthAuthorization(Services(request), Tenant(request), cancellationToken));
+        admin.RunAsync(request, () => CrmApi.GetCrmOAuthAuthorization(Services(request), ApiQuery.Tenant(request), cancellationToken));
 
     /// <summary><c>POST /api/crm/oauth/code</c>: exchanges the consent's code for tokens.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.ExchangeCrmOAuthCode))]
-    public async Task<IActionResult> ExchangeCrmOAuthCode(
+    public Task<IActionResult> ExchangeCrmOAuthCode(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "crm/oauth/code")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.ExchangeCrmOAuthCode(Services(request), Tenant(request), cancellationToken));
+        admin.RunAsync(request, () => CrmApi.ExchangeCrmOAuthCode(Services(request), ApiQuery.Tenant(request), cancellationToken));
 
     /// <summary><c>GET /api/sessions/{channel}-{id}/lookup-url</c>: the CRM lookup URL of a session.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="session">The session as <c>{channel}-{id}</c>.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(CrmApi.GetSessionLookupUrl))]
-    public async Task<IActionResult> GetSessionLookupUrl(
+    public Task<IActionResult> GetSessionLookupUrl(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{session}/lookup-url")] HttpRequest request, string session, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await CrmApi.GetSessionLookupUrl(Services(request), session, Tenant(request), cancellationToken));
-
-    private static string? Tenant(HttpRequest request) => ApiQuery.Text(request, "tenant");
+        admin.RunAsync(request, () => CrmApi.GetSessionLookupUrl(Services(request), session, ApiQuery.Tenant(request), cancellationToken));
 
     private static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.Count == 0 ? null : request.Headers.IfMatch.ToString();
 

@@ -21,14 +21,12 @@ namespace Switchboard.Functions.Deliveries;
 public sealed class DeliveriesHttp(DeliveryLog log, ReplayDelivery replay, DurableSchedulers schedulers, AdminGate admin)
 {
     /// <summary><c>GET /api/deliveries</c>: <see cref="DeliveriesApi.ListDeliveries"/>.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(DeliveriesApi.ListDeliveries))]
-    public async Task<IActionResult> ListDeliveries(
+    public Task<IActionResult> ListDeliveries(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await DeliveriesApi.ListDeliveries(
+        admin.RunAsync(request, () => DeliveriesApi.ListDeliveries(
             Services,
-            ApiQuery.Text(request, "tenant"),
+            ApiQuery.Tenant(request),
             ApiQuery.Text(request, "kind"),
             ApiQuery.Text(request, "trigger"),
             ApiQuery.Text(request, "event"),
@@ -38,13 +36,10 @@ public sealed class DeliveriesHttp(DeliveryLog log, ReplayDelivery replay, Durab
             cancellationToken));
 
     /// <summary><c>GET /api/deliveries/{id}</c>: <see cref="DeliveriesApi.GetDelivery"/>.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="id">The delivery id.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(DeliveriesApi.GetDelivery))]
-    public async Task<IActionResult> GetDelivery(
+    public Task<IActionResult> GetDelivery(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "deliveries/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await DeliveriesApi.GetDelivery(Services, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+        admin.RunAsync(request, () => DeliveriesApi.GetDelivery(Services, id, ApiQuery.Tenant(request), cancellationToken));
 
     /// <summary><c>POST /api/deliveries/{id}/replay</c>: <see cref="DeliveriesApi.ReplayDelivery"/>; what it leaves for later runs as Work orchestrations.</summary>
     /// <param name="request">The request.</param>
@@ -52,19 +47,12 @@ public sealed class DeliveriesHttp(DeliveryLog log, ReplayDelivery replay, Durab
     /// <param name="client">The durable client the replay's retries are scheduled with.</param>
     /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(DeliveriesApi.ReplayDelivery))]
-    public async Task<IActionResult> ReplayDelivery(
+    public Task<IActionResult> ReplayDelivery(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "deliveries/{id}/replay")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        if (admin.Deny(request) is { } denied)
-        {
-            return denied;
-        }
-
-        return new ResultAction(await DeliveriesApi.ReplayDelivery(Services, schedulers.For(client), id, ApiQuery.Text(request, "tenant"), cancellationToken));
-    }
+        CancellationToken cancellationToken) =>
+        admin.RunAsync(request, () => DeliveriesApi.ReplayDelivery(Services, schedulers.For(client), id, ApiQuery.Tenant(request), cancellationToken));
 
     private DeliveryServices Services => new(log, replay);
 }

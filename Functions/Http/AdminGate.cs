@@ -12,7 +12,21 @@ namespace Switchboard.Functions.Http;
 /// <param name="options">Section <c>Admin</c>, read on every call so rotated keys apply at once.</param>
 public sealed class AdminGate(IOptionsMonitor<AdminOptions> options)
 {
-    /// <summary>Null when <paramref name="request"/> carries an admin key; otherwise the 401 to answer with.</summary>
-    public IActionResult? Deny(HttpRequest request) =>
+    /// <summary>The handler's result when <paramref name="request"/> carries an admin key; otherwise the 401, and the handler never runs.</summary>
+    public async Task<IActionResult> RunAsync<TResult>(HttpRequest request, Func<Task<TResult>> handler)
+        where TResult : IResult
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Deny(request) ?? new ResultAction(await handler());
+    }
+
+    /// <summary>As <see cref="RunAsync{TResult}"/>, for a handler that does not wait.</summary>
+    public IActionResult Run(HttpRequest request, Func<IResult> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Deny(request) ?? new ResultAction(handler());
+    }
+
+    private ResultAction? Deny(HttpRequest request) =>
         AdminKeys.Check(request, options.CurrentValue) is { } problem ? new ResultAction(problem) : null;
 }

@@ -19,25 +19,14 @@ namespace Switchboard.Functions.Sessions;
 public sealed class SessionsHttp(BlobServiceClient blobs, IOptions<ExportOptions> options, AdminGate admin)
 {
     /// <summary><c>GET /api/sessions/archive</c>: <see cref="SessionsApi.ListArchive"/>.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(SessionsApi.ListArchive))]
-    public async Task<IActionResult> ListArchive(
+    public Task<IActionResult> ListArchive(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/archive")] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await SessionsApi.ListArchive(
-            blobs, options, ApiQuery.Text(request, "tenant"), ApiQuery.Text(request, "folder"), cancellationToken));
+        admin.RunAsync(request, () => SessionsApi.ListArchive(blobs, options, ApiQuery.Tenant(request), ApiQuery.Text(request, "folder"), cancellationToken));
 
     /// <summary><c>GET /api/sessions/{channel}/{id}</c>: <see cref="SessionsApi.GetSessionMetadata"/>.</summary>
-    /// <param name="request">The request.</param>
-    /// <param name="channel">The session's channel (call, chat …).</param>
-    /// <param name="id">The platform's session id.</param>
-    /// <param name="cancellationToken">Cancelled when the invocation is abandoned.</param>
     [Function(nameof(SessionsApi.GetSessionMetadata))]
-    public async Task<IActionResult> GetSessionMetadata(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{channel}/{id}")] HttpRequest request,
-        string channel,
-        string id,
-        CancellationToken cancellationToken) =>
-        admin.Deny(request) ?? new ResultAction(await SessionsApi.GetSessionMetadata(
-            blobs, options, channel, id, ApiQuery.Text(request, "tenant"), cancellationToken));
+    public Task<IActionResult> GetSessionMetadata(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sessions/{channel}/{id}")] HttpRequest request, string channel, string id, CancellationToken cancellationToken) =>
+        admin.RunAsync(request, () => SessionsApi.GetSessionMetadata(blobs, options, channel, id, ApiQuery.Tenant(request), cancellationToken));
 }

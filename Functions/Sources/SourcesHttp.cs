@@ -17,9 +17,8 @@ public sealed class SourcesHttp(IOptions<IngestOptions> ingest, AdminGate admin)
     /// <c>GET /api/sources/ucontact/registration</c>: <see cref="SourcesApi.GetUcontactRegistration"/>. Set
     /// <c>Ingest:PublicBaseUrl</c> on Azure: the request this function sees comes through the Functions host.
     /// </summary>
-    /// <param name="request">The request.</param>
     [Function(nameof(SourcesApi.GetUcontactRegistration))]
     public IActionResult GetUcontactRegistration(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sources/ucontact/registration")] HttpRequest request) =>
-        admin.Deny(request) ?? new ResultAction(SourcesApi.GetUcontactRegistration(request.HttpContext, ingest, ApiQuery.Text(request, "tenant")));
+        admin.Run(request, () => SourcesApi.GetUcontactRegistration(request.HttpContext, ingest, ApiQuery.Tenant(request)));
 }

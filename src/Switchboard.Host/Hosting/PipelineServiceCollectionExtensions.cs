@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Api;
 using Switchboard.Host.Events;
 using Switchboard.Host.Jobs;
 using Switchboard.Host.Queues;

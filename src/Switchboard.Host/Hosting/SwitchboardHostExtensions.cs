@@ -1,14 +1,6 @@
 using Scalar.AspNetCore;
-using Switchboard.Host.Admin;
-using Switchboard.Host.Crm;
-using Switchboard.Host.Deliveries;
+using Switchboard.Api;
 using Switchboard.Host.Development;
-using Switchboard.Host.Email;
-using Switchboard.Host.Events;
-using Switchboard.Host.Health;
-using Switchboard.Host.Sessions;
-using Switchboard.Host.Sources;
-using Switchboard.Host.Triggers;
 using Switchboard.Logging;
 
 namespace Switchboard.Host.Hosting;
@@ -40,7 +32,7 @@ public static class SwitchboardHostExtensions
     /// <summary>Where the browsable API reference is served.</summary>
     public const string DocsPrefix = "/api/docs";
 
-    /// <summary>Maps every API of the host; admin routes behind the admin key.</summary>
+    /// <summary>Maps every API of the library; admin routes behind the admin key.</summary>
     public static WebApplication MapSwitchboardApis(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -15,4 +15,7 @@ public static class ApiQuery
         ArgumentNullException.ThrowIfNull(request);
         return request.Query[name];
     }
+
+    /// <summary>The <c>tenant</c> parameter every route takes, as <see cref="Text"/> reads it: null for the default tenant.</summary>
+    public static string? Tenant(HttpRequest request) => Text(request, "tenant");
 }

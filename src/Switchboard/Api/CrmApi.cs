@@ -1,7 +1,9 @@
 using Azure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Switchboard.Crm;
 using Switchboard.Sessions;
 using Switchboard.Storage;
@@ -14,12 +16,30 @@ namespace Switchboard.Api;
 /// <c>?tenant=</c>, default <c>default</c>; GET returns an <c>ETag</c> and PUT honours <c>If-Match</c>; secrets are
 /// masked in every response, and a masked secret sent back keeps the stored one unless an endpoint or the token URL
 /// moves to another origin), and a session's custom lookup URL
-/// at <c>api/sessions/{channel}-{id}/lookup-url</c>. Validation errors are problem+json naming the field. The host
-/// maps these handlers and puts them behind the admin key.
+/// at <c>api/sessions/{channel}-{id}/lookup-url</c>. Validation errors are problem+json naming the field. Both hosts
+/// call these handlers behind the admin key.
 /// </summary>
 public static class CrmApi
 {
     private const int MaxCodeLength = 4096;
+
+    /// <summary>
+    /// Maps <c>api/crm/settings</c>, <c>api/crm/oauth/…</c> and <c>api/sessions/{channel}-{id}/lookup-url</c> and returns their group, for the
+    /// admin-key filter. The lookup route's literal last segment makes it win over <c>api/sessions/{channel}/{id}</c>.
+    /// </summary>
+    public static RouteGroupBuilder MapCrmApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api").WithTags("Crm");
+        group.MapGet("crm/settings", GetCrmSettings).WithName(nameof(GetCrmSettings));
+        group.MapPut("crm/settings", ReplaceCrmSettings).WithName(nameof(ReplaceCrmSettings));
+        group.MapDelete("crm/settings", DeleteCrmSettings).WithName(nameof(DeleteCrmSettings));
+        group.MapGet("crm/oauth/authorize", GetCrmOAuthAuthorization).WithName(nameof(GetCrmOAuthAuthorization));
+        group.MapPost("crm/oauth/code", ExchangeCrmOAuthCode).WithName(nameof(ExchangeCrmOAuthCode));
+
+        // One segment, split at its first '-' by the handler: session ids may hold '-', channels do not.
+        group.MapGet("sessions/{session}/lookup-url", GetSessionLookupUrl).WithName(nameof(GetSessionLookupUrl));
+        return group;
+    }
 
     /// <summary><c>GET api/crm/settings</c>: the tenant's settings, secrets masked; 404 when it has none.</summary>
     public static async Task<Results<Ok<CrmSettings>, ValidationProblem, ProblemHttpResult>> GetCrmSettings(

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Triggers;
@@ -86,6 +88,16 @@ public static class DeliveriesApi
             { Status: ReplayStatus.NotFound } => FieldProblems.NotFound("id", "Delivery not found", replayed.Detail ?? $"No delivery '{id}'."),
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Delivery cannot be replayed", detail: replayed.Detail),
         };
+    }
+
+    /// <summary>Maps the routes under <c>api/deliveries</c> and returns the group, for the admin-key filter.</summary>
+    public static RouteGroupBuilder MapDeliveriesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/deliveries").WithTags("Deliveries");
+        group.MapGet(string.Empty, ListDeliveries).WithName(nameof(ListDeliveries));
+        group.MapGet("{id}", GetDelivery).WithName(nameof(GetDelivery));
+        group.MapPost("{id}/replay", ReplayDelivery).WithName(nameof(ReplayDelivery));
+        return group;
     }
 
     private static string Tenant(string? tenant) => tenant ?? TriggerDefaults.Tenant;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Switchboard.Email;
 using Switchboard.Events;
 using Switchboard.Triggers;
@@ -11,7 +13,7 @@ namespace Switchboard.Api;
 /// <summary>
 /// The session-outcome email settings API: the tenant's global setting and each queue's own, under
 /// <c>api/email/settings</c>, tenant from <c>?tenant=</c> (default <c>default</c>). Validation errors are
-/// problem+json naming the field. The host maps these handlers and puts them behind the admin key.
+/// problem+json naming the field. Both hosts call these handlers behind the admin key.
 /// </summary>
 public static class EmailSettingsApi
 {
@@ -20,6 +22,22 @@ public static class EmailSettingsApi
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
     };
+
+    /// <summary>Maps the routes under <c>api/email/settings</c> and returns the group, for the admin-key filter.</summary>
+    public static RouteGroupBuilder MapEmailSettingsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/email/settings").WithTags("Email");
+        group.MapGet(string.Empty, GetEmailSettings).WithName(nameof(GetEmailSettings));
+        group.MapPut(string.Empty, ReplaceEmailSettings).WithName(nameof(ReplaceEmailSettings));
+        group.MapGet("effective", GetEffectiveEmailSettings).WithName(nameof(GetEffectiveEmailSettings));
+        group.MapGet("queues", ListQueueEmailSettings).WithName(nameof(ListQueueEmailSettings));
+
+        // A catch-all, so queue names with '/' in them ("Developers / Kim") need no escaping.
+        group.MapGet("queues/{**queue}", GetQueueEmailSettings).WithName(nameof(GetQueueEmailSettings));
+        group.MapPut("queues/{**queue}", ReplaceQueueEmailSettings).WithName(nameof(ReplaceQueueEmailSettings));
+        group.MapDelete("queues/{**queue}", DeleteQueueEmailSettings).WithName(nameof(DeleteQueueEmailSettings));
+        return group;
+    }
 
     /// <summary><c>GET api/email/settings</c>: the global setting; off with no address when never saved.</summary>
     public static async Task<Results<Ok<EmailGlobalSettings>, ValidationProblem>> GetEmailSettings(

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Switchboard.Events;
 using Switchboard.Pipeline;
@@ -18,6 +20,14 @@ public static class EventsApi
 {
     /// <summary>The header platforms put the ingest key in (or <c>?code=</c>, as Functions keys travel).</summary>
     public const string KeyHeader = "x-switchboard-key";
+
+    /// <summary>Maps <c>POST api/events/{source}</c>, open to the browser origins of <see cref="IngestCors"/>, and returns the group.</summary>
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/events").WithTags("Events");
+        group.MapPost("{source}", PostEvent).WithName(nameof(PostEvent)).RequireCors(IngestCors.PolicyName);
+        return group;
+    }
 
     /// <summary>
     /// Checks the ingest key (<see cref="KeyHeader"/>, else <paramref name="code"/>) against <see cref="IngestOptions.Keys"/>,

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Switchboard.Health;
 using Switchboard.Storage;
 
@@ -8,6 +10,10 @@ namespace Switchboard.Api;
 /// <summary>Liveness and storage reachability, the same body and status codes in both hosts so one monitor works against either.</summary>
 public static class HealthApi
 {
+    /// <summary>Maps <c>GET api/health</c>; no key, so monitors can probe it.</summary>
+    public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("api/health", GetHealth).WithName(nameof(GetHealth));
+
     /// <summary>
     /// <c>GET api/health</c>: 200 with <c>{ status: "healthy", storage: { blob, queue, table } }</c> when every service
     /// answers; 503 with the same body and <c>status: "unhealthy"</c> otherwise.

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Switchboard.Sessions;
 using Switchboard.Storage;
@@ -15,6 +17,15 @@ namespace Switchboard.Api;
 public static class SessionsApi
 {
     private const int MaxFiles = 1000;
+
+    /// <summary>Maps the routes under <c>api/sessions</c> and returns the group, for the admin-key filter.</summary>
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/sessions").WithTags("Sessions");
+        group.MapGet("archive", ListArchive).WithName(nameof(ListArchive));
+        group.MapGet("{channel}/{id}", GetSessionMetadata).WithName(nameof(GetSessionMetadata));
+        return group;
+    }
 
     /// <summary><c>GET api/sessions/archive?folder=</c>: up to 1000 archive files (name, size, type) under the folder (default <c>ujet-</c>).</summary>
     public static async Task<Results<Ok<IReadOnlyList<ArchivedFile>>, ValidationProblem>> ListArchive(

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Switchboard.Pipeline;
 using Switchboard.Triggers;
@@ -13,6 +15,14 @@ public static class SourcesApi
     public const int UcontactMaxUrlLength = 256;
 
     private static readonly string[] UcontactEvents = ["AgentRingNoAnswer", "AgentLog", "AgentBreak", "FinishInteraction", "InteractionDisposition"];
+
+    /// <summary>Maps the routes under <c>api/sources</c> and returns the group, for the admin-key filter.</summary>
+    public static RouteGroupBuilder MapSourcesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/sources").WithTags("Sources");
+        group.MapGet("ucontact/registration", GetUcontactRegistration).WithName(nameof(GetUcontactRegistration));
+        return group;
+    }
 
     /// <summary>
     /// <c>GET api/sources/ucontact/registration</c>: the ingest URL (on <see cref="IngestOptions.PublicBaseUrl"/>, else the

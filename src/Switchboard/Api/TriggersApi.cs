@@ -1,7 +1,9 @@
 using Azure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
@@ -18,6 +20,23 @@ namespace Switchboard.Api;
 public static class TriggersApi
 {
     private const int MaxBatch = 1000;
+
+    /// <summary>Maps the routes under <c>api/triggers</c> and returns the group, for the admin-key filter.</summary>
+    public static RouteGroupBuilder MapTriggersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("api/triggers").WithTags("Triggers");
+        group.MapGet(string.Empty, ListTriggers).WithName(nameof(ListTriggers));
+        group.MapPost(string.Empty, CreateTrigger).WithName(nameof(CreateTrigger));
+        group.MapPost("secrets", GenerateSecret).WithName(nameof(GenerateSecret));
+        group.MapPost("batch-delete", DeleteTriggers).WithName(nameof(DeleteTriggers));
+        group.MapGet("{id}", GetTrigger).WithName(nameof(GetTrigger));
+        group.MapPut("{id}", ReplaceTrigger).WithName(nameof(ReplaceTrigger));
+        group.MapDelete("{id}", DeleteTrigger).WithName(nameof(DeleteTrigger));
+        group.MapPost("{id}/enable", EnableTrigger).WithName(nameof(EnableTrigger));
+        group.MapPost("{id}/disable", DisableTrigger).WithName(nameof(DisableTrigger));
+        group.MapPost("{id}/test", TestTrigger).WithName(nameof(TestTrigger));
+        return group;
+    }
 
     /// <summary><c>GET api/triggers?pageSize=&amp;continuation=</c>: a page of triggers (<c>pageSize</c> 1–1000, default 100).</summary>
     public static async Task<Results<Ok<TriggerList>, ValidationProblem>> ListTriggers(

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Switchboard.Api;
 
-namespace Switchboard.Host.Events;
+namespace Switchboard.Api;
 
 /// <summary>
 /// CORS for the ingest route, so a CRM page running the CCAI adapter bridge can post from the browser:

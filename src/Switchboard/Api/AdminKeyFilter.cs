@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Switchboard.Api;
 
-namespace Switchboard.Host.Admin;
+namespace Switchboard.Api;
 
 /// <summary>Runs <see cref="AdminKeys.Check"/> before every admin route: through with a configured key in <c>x-switchboard-admin-key</c>, 401 problem+json otherwise.</summary>
 public sealed class AdminKeyFilter(IOptionsMonitor<AdminOptions> options) : IEndpointFilter
@@ -11,6 +11,6 @@ public sealed class AdminKeyFilter(IOptionsMonitor<AdminOptions> options) : IEnd
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        return AdminKeys.Check(context.HttpContext.Request, options.CurrentValue) is { } denied ? denied : await next(context);
+        return AdminKeys.Check(context.HttpContext.Request, options.CurrentValue) is { } denied ? denied : await next(context).ConfigureAwait(false);
     }
 }
