@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -37,9 +38,11 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
 
     private readonly ServiceProvider services;
     private readonly DurableTaskTestHost durable;
+    private readonly ConcurrentDictionary<string, int> episodes;
 
-    private FunctionsAppHarness(ServiceProvider services, DurableTaskTestHost durable)
+    private FunctionsAppHarness(ServiceProvider services, DurableTaskTestHost durable, ConcurrentDictionary<string, int> episodes)
     {
+        this.episodes = episodes;
         this.services = services;
         this.durable = durable;
     }
@@ -52,7 +55,14 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
 
     public DurableTaskClient Client => durable.Client;
 
-    public static async Task<FunctionsAppHarness> StartAsync(DedicatedAzurite azurite, TimeSpan exportDelay)
+    /// <summary>How often each orchestrator has run: once when started, then once after each timer or activity it awaited.</summary>
+    public IReadOnlyDictionary<string, int> Episodes => episodes;
+
+    /// <summary>
+    /// Starts the app on <paramref name="azurite"/>. <paramref name="maximumTimerInterval"/>, when given, is the longest
+    /// piece the worker splits a durable timer into (3 days by default, so that no piece outlives a storage queue's 7).
+    /// </summary>
+    public static async Task<FunctionsAppHarness> StartAsync(DedicatedAzurite azurite, TimeSpan exportDelay, TimeSpan? maximumTimerInterval = null)
     {
         var archive = AzuriteFixture.UniqueName("archive");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -70,11 +80,18 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         DurableTaskClient? client = null;
+        var episodes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        TOutput Episode<TOutput>(string orchestrator, TOutput run)
+        {
+            episodes.AddOrUpdate(orchestrator, 1, (_, count) => count + 1);
+            return run;
+        }
+
         var durable = await DurableTaskTestHost.StartAsync(
             registry => registry
-                .AddOrchestratorFunc<ScheduledJob<DeliveryJob>, DeliveryAttempted>(DeliverOrchestration.Name, (context, _) => DeliverOrchestration.Run(context))
-                .AddOrchestratorFunc<ScheduledJob<ExportJob>, SessionExported>(ExportOrchestration.Name, (context, _) => ExportOrchestration.Run(context))
-                .AddOrchestratorFunc<ScheduledJob<PipelineWork>>(WorkOrchestration.Name, (context, _) => WorkOrchestration.Run(context))
+                .AddOrchestratorFunc<ScheduledJob<DeliveryJob>, DeliveryAttempted>(DeliverOrchestration.Name, (context, _) => Episode(DeliverOrchestration.Name, DeliverOrchestration.Run(context)))
+                .AddOrchestratorFunc<ScheduledJob<ExportJob>, SessionExported>(ExportOrchestration.Name, (context, _) => Episode(ExportOrchestration.Name, ExportOrchestration.Run(context)))
+                .AddOrchestratorFunc<ScheduledJob<PipelineWork>>(WorkOrchestration.Name, (context, _) => Episode(WorkOrchestration.Name, WorkOrchestration.Run(context)))
                 .AddActivityFunc<DeliveryJob, DeliveryAttempted>(
                     DeliverOrchestration.AttemptActivity, (_, job) => Function<DeliverOrchestration>(services).Attempt(job, CancellationToken.None))
                 .AddActivityFunc<ExportJob, SessionExported>(
@@ -89,12 +106,16 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
                 // activity results; the test host's worker and client get the same options.
                 ConfigureServices = durableServices =>
                 {
-                    durableServices.Configure<DurableTaskWorkerOptions>(options => options.DataConverter = new JsonDataConverter(PipelineJson.Options));
+                    durableServices.Configure<DurableTaskWorkerOptions>(options =>
+                    {
+                        options.DataConverter = new JsonDataConverter(PipelineJson.Options);
+                        options.MaximumTimerInterval = maximumTimerInterval ?? options.MaximumTimerInterval;
+                    });
                     durableServices.Configure<DurableTaskClientOptions>(options => options.DataConverter = new JsonDataConverter(PipelineJson.Options));
                 },
             });
         client = durable.Client;
-        var harness = new FunctionsAppHarness(services, durable) { Archive = archive };
+        var harness = new FunctionsAppHarness(services, durable, episodes) { Archive = archive };
         await harness.DrainEventsAsync();
         return harness;
     }
