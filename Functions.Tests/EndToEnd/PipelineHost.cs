@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Tests.Host;
 
 namespace Switchboard.Tests.EndToEnd;
@@ -12,7 +13,7 @@ internal sealed class PipelineHost : IAsyncDisposable
 
     private readonly HostFactory factory;
 
-    public PipelineHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    public PipelineHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -28,7 +29,7 @@ internal sealed class PipelineHost : IAsyncDisposable
             all[key] = value;
         }
 
-        factory = new HostFactory(all);
+        factory = new HostFactory(all, services);
         Http = factory.CreateClient();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -35,9 +36,11 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
 
     private readonly ServiceProvider services;
     private readonly DurableTaskTestHost durable;
+    private readonly ConcurrentDictionary<string, int> episodes;
 
-    private FunctionsAppHarness(ServiceProvider services, DurableTaskTestHost durable)
+    private FunctionsAppHarness(ServiceProvider services, DurableTaskTestHost durable, ConcurrentDictionary<string, int> episodes)
     {
+        this.episodes = episodes;
         this.services = services;
         this.durable = durable;
     }
@@ -50,7 +53,14 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
 
     public DurableTaskClient Client => durable.Client;
 
-    public static async Task<FunctionsAppHarness> StartAsync(DedicatedAzurite azurite, TimeSpan exportDelay)
+    /// <summary>How often each orchestrator has run: once when started, then once after each timer or activity it awaited.</summary>
+    public IReadOnlyDictionary<string, int> Episodes => episodes;
+
+    /// <summary>
+    /// Starts the app on <paramref name="azurite"/>. <paramref name="maximumTimerInterval"/>, when given, is the longest
+    /// piece the worker splits a durable timer into (3 days by default, so that no piece outlives a storage queue's 7).
+    /// </summary>
+    public static async Task<FunctionsAppHarness> StartAsync(DedicatedAzurite azurite, TimeSpan exportDelay, TimeSpan? maximumTimerInterval = null)
     {
         var archive = AzuriteFixture.UniqueName("archive");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -68,9 +78,16 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         DurableTaskClient? client = null;
+        var episodes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        TOutput Episode<TOutput>(string orchestrator, TOutput run)
+        {
+            episodes.AddOrUpdate(orchestrator, 1, (_, count) => count + 1);
+            return run;
+        }
+
         var durable = await DurableTaskTestHost.StartAsync(
             registry => registry
-                .AddOrchestratorFunc<ScheduledWork>(WorkOrchestration.Name, (context, _) => WorkOrchestration.Run(context))
+                .AddOrchestratorFunc<ScheduledWork>(WorkOrchestration.Name, (context, _) => Episode(WorkOrchestration.Name, WorkOrchestration.Run(context)))
                 .AddActivityFunc<PipelineWork>(
                     WorkOrchestration.RunActivity, (_, work) => Function<WorkOrchestration>(services).Execute(work, client!, CancellationToken.None)),
             new DurableTaskTestHostOptions
@@ -81,12 +98,16 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
                 // activity results; the test host's worker and client get the same options.
                 ConfigureServices = durableServices =>
                 {
-                    durableServices.Configure<DurableTaskWorkerOptions>(options => options.DataConverter = new JsonDataConverter(PipelineJson.Options));
+                    durableServices.Configure<DurableTaskWorkerOptions>(options =>
+                    {
+                        options.DataConverter = new JsonDataConverter(PipelineJson.Options);
+                        options.MaximumTimerInterval = maximumTimerInterval ?? options.MaximumTimerInterval;
+                    });
                     durableServices.Configure<DurableTaskClientOptions>(options => options.DataConverter = new JsonDataConverter(PipelineJson.Options));
                 },
             });
         client = durable.Client;
-        var harness = new FunctionsAppHarness(services, durable) { Archive = archive };
+        var harness = new FunctionsAppHarness(services, durable, episodes) { Archive = archive };
         await harness.DrainEventsAsync();
         return harness;
     }
