@@ -1,5 +1,6 @@
 using System.Text;
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Settings;
 using Switchboard.Delivery;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.EndToEnd;

@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Sync;
 using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Tests.Events;

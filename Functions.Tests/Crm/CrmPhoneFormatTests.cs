@@ -1,4 +1,4 @@
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
 
 namespace Switchboard.Tests.Crm;
 

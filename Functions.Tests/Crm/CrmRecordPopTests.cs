@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Switchboard.Crm;
+using Switchboard.Crm.Lookup;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;

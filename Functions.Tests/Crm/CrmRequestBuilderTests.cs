@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
 using Switchboard.Tests.Azurite;
 
 namespace Switchboard.Tests.Crm;

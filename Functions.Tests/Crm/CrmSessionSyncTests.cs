@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Settings;
+using Switchboard.Crm.Sync;
 using Switchboard.Delivery;
 using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;

@@ -1,4 +1,6 @@
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Settings;
 
 namespace Switchboard.Tests.Crm;
 

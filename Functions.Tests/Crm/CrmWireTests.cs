@@ -1,4 +1,5 @@
-using Switchboard.Crm;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Settings;
 using Switchboard.Delivery;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Delivery;

@@ -3,6 +3,10 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Settings;
+using Switchboard.Crm.Sync;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 
