@@ -40,6 +40,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton(sp => new CrmSessionStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(CrmSessionStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CrmRecordPop>();
+        services.AddSingleton<CrmArchive>();
         services.AddSingleton<CrmSessionSync>();
         services.AddSingleton<CrmSessionLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionFollower, CrmFollower>());

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Switchboard.Delivery;
+
 namespace Switchboard.Crm.Calls;
 
 /// <summary>
@@ -64,4 +67,26 @@ public sealed record CrmUploadEndpoint : CrmEndpoint
 
     /// <summary>Whether each upload also leaves a comment on the record (through the comment endpoint, in its text format).</summary>
     public bool AddComment { get; init; }
+
+    /// <summary>
+    /// The uploaded attachment's URL in the upload's JSON <paramref name="response"/>: found at
+    /// <see cref="AttachmentUrlLocation"/>, or built by <see cref="AttachmentUrlBuilder"/> from <paramref name="values"/>
+    /// and the attachment id at <see cref="AttachmentIdLocation"/> (else the id of the object at
+    /// <see cref="CrmEndpoint.ResponseDataLocation"/>). Null when the response does not tell.
+    /// </summary>
+    public string? FindAttachmentUrl(JsonElement response, CrmValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (AttachmentType == AttachmentUrl)
+        {
+            return CrmDataLocation.Parse(AttachmentUrlLocation)?.FindText(response) is { } url ? WireText.UrlText(url) : null;
+        }
+
+        var id = AttachmentIdLocation is { } location
+            ? CrmDataLocation.Parse(location)?.FindText(response)
+            : CrmDataLocation.Parse(ResponseDataLocation)?.FindId(response)?.Id;
+        return id is not null && AttachmentUrlBuilder is { } template
+            ? CrmTemplate.RenderUrl(template, values.Copy().Set(CrmVariables.AttachmentId, id))
+            : null;
+    }
 }

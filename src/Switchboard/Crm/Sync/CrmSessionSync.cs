@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Switchboard.Crm.Calls;
@@ -10,7 +7,6 @@ using Switchboard.Delivery;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
-using Switchboard.Storage;
 
 namespace Switchboard.Crm.Sync;
 
@@ -37,8 +33,7 @@ public sealed partial class CrmSessionSync(
     SessionMetadataBuilder builder,
     CrmCalls calls,
     CrmRecordPop pop,
-    BlobServiceClient blobs,
-    IOptions<ExportOptions> export,
+    CrmArchive archive,
     IOptions<CrmOptions> options,
     ILogger<CrmSessionSync> logger)
 {
@@ -52,7 +47,7 @@ public sealed partial class CrmSessionSync(
     public static bool IsRelevant(CanonicalEvent canonical)
     {
         ArgumentNullException.ThrowIfNull(canonical);
-        return canonical.Session?.Lifecycle is SessionLifecycle.Started or SessionLifecycle.Ended || Occasion(canonical) is not null;
+        return canonical.Session?.Lifecycle is SessionLifecycle.Started or SessionLifecycle.Ended || CrmOccasions.Of(canonical) is not null;
     }
 
     /// <summary>
@@ -78,7 +73,7 @@ public sealed partial class CrmSessionSync(
             return;
         }
 
-        var run = new Run(settings!, lease);
+        var run = new CrmSyncRun(settings!, lease);
         var held = true;
         try
         {
@@ -108,7 +103,7 @@ public sealed partial class CrmSessionSync(
         }
     }
 
-    private async Task SyncAsync(Run run, IReadOnlyList<CanonicalEvent> events, CancellationToken cancellationToken)
+    private async Task SyncAsync(CrmSyncRun run, IReadOnlyList<CanonicalEvent> events, CancellationToken cancellationToken)
     {
         var session = run.Lease.Session;
         run.Facts = CrmSessionFacts.From(session, events, builder.Build(session, events));
@@ -130,9 +125,9 @@ public sealed partial class CrmSessionSync(
             var end = events.FirstOrDefault(e => e.Session?.Lifecycle == SessionLifecycle.Ended);
             foreach (var cause in events)
             {
-                if (Occasion(cause, cause == run.Start && cause.Session?.Lifecycle == SessionLifecycle.Started, cause == end) is { } occasion)
+                if (CrmOccasions.Of(cause, cause == run.Start && cause.Session?.Lifecycle == SessionLifecycle.Started, cause == end) is { } occasion)
                 {
-                    var values = Values(run, search: false).Set(CrmVariables.CommentBody, CrmText.Comment(occasion, run.Facts, cause, comment.ConvertToHtml));
+                    var values = run.Values(search: false).Set(CrmVariables.CommentBody, CrmText.Comment(occasion, run.Facts, cause, comment.ConvertToHtml));
                     var call = CrmCall.For(session, $"comment-{occasion.ToString().ToLowerInvariant()}", cause, cause.Id);
                     await FinishAsync(run, call, await CallAsync(run, call, comment, values, null, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
                 }
@@ -142,7 +137,7 @@ public sealed partial class CrmSessionSync(
         await AfterExportAsync(run, events, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> EnsureAccountAsync(Run run, CancellationToken cancellationToken)
+    private async Task<bool> EnsureAccountAsync(CrmSyncRun run, CancellationToken cancellationToken)
     {
         if (run.Lease.State.AccountId is not null)
         {
@@ -154,7 +149,7 @@ public sealed partial class CrmSessionSync(
         if (endpoints.FindAccountById is { } byId && CrmTemplate.Refers(byId.Url, CrmVariables.AccountId) && run.Facts.KnownAccountId is { } known)
         {
             var call = CrmCall.For(session, "find-account-by-id", run.Start, find: true);
-            var result = await CallAsync(run, call, byId, Values(run, search: true).Set(CrmVariables.AccountId, known), null, cancellationToken).ConfigureAwait(false);
+            var result = await CallAsync(run, call, byId, run.Values(search: true).Set(CrmVariables.AccountId, known), null, cancellationToken).ConfigureAwait(false);
             if (result.Delivered && !result.NotFound)
             {
                 await SaveAccountAsync(run, Locate(byId, result) ?? (known, false), cancellationToken).ConfigureAwait(false);
@@ -174,7 +169,7 @@ public sealed partial class CrmSessionSync(
         if (endpoints.FindAccountByQuery is { } query)
         {
             var call = CrmCall.For(session, "find-account", run.Start, find: true);
-            var result = await CallAsync(run, call, query, Values(run, search: true), null, cancellationToken).ConfigureAwait(false);
+            var result = await CallAsync(run, call, query, run.Values(search: true), null, cancellationToken).ConfigureAwait(false);
             if (result.Delivered && !result.NotFound && Locate(query, result) is { } found)
             {
                 await SaveAccountAsync(run, found, cancellationToken).ConfigureAwait(false);
@@ -195,7 +190,7 @@ public sealed partial class CrmSessionSync(
         }
 
         var creation = CrmCall.For(session, "create-account", run.Start);
-        var created = await CallAsync(run, creation, create, Values(run, search: false), null, cancellationToken).ConfigureAwait(false);
+        var created = await CallAsync(run, creation, create, run.Values(search: false), null, cancellationToken).ConfigureAwait(false);
         if (created.Delivered && Locate(create, created) is { } id)
         {
             await SaveAccountAsync(run, id, cancellationToken).ConfigureAwait(false);
@@ -208,7 +203,7 @@ public sealed partial class CrmSessionSync(
         return false;
     }
 
-    private async Task<bool> EnsureRecordAsync(Run run, CancellationToken cancellationToken)
+    private async Task<bool> EnsureRecordAsync(CrmSyncRun run, CancellationToken cancellationToken)
     {
         if (run.Lease.State.RecordId is not null)
         {
@@ -220,7 +215,7 @@ public sealed partial class CrmSessionSync(
         if (run.Settings.ReuseRecords && endpoints.FindRecordByQuery is { } query)
         {
             var call = CrmCall.For(session, "find-record", run.Start, find: true);
-            var result = await CallAsync(run, call, query, Values(run, search: true), null, cancellationToken).ConfigureAwait(false);
+            var result = await CallAsync(run, call, query, run.Values(search: true), null, cancellationToken).ConfigureAwait(false);
             if (result.Delivered && !result.NotFound && Locate(query, result) is { } found)
             {
                 await SaveRecordAsync(run, found, cancellationToken).ConfigureAwait(false);
@@ -237,7 +232,7 @@ public sealed partial class CrmSessionSync(
 
         var create = endpoints.CreateRecord!;
         var creation = CrmCall.For(session, "create-record", run.Start);
-        var created = await CallAsync(run, creation, create, Values(run, search: false), null, cancellationToken).ConfigureAwait(false);
+        var created = await CallAsync(run, creation, create, run.Values(search: false), null, cancellationToken).ConfigureAwait(false);
         if (created.Delivered && Locate(create, created) is { } id)
         {
             await SaveRecordAsync(run, id, cancellationToken).ConfigureAwait(false);
@@ -250,7 +245,7 @@ public sealed partial class CrmSessionSync(
         return false;
     }
 
-    private async Task PopAsync(Run run, CancellationToken cancellationToken)
+    private async Task PopAsync(CrmSyncRun run, CancellationToken cancellationToken)
     {
         var state = run.Lease.State;
         if (state.RecordId is not { } recordId || state.PoppedRecordId == recordId || run.Settings.RecordLookupUrl is not { } template)
@@ -258,7 +253,7 @@ public sealed partial class CrmSessionSync(
             return;
         }
 
-        var values = Values(run, search: false);
+        var values = run.Values(search: false);
         var recordUrl = CrmTemplate.RenderUrl(template, values);
         var accountUrl = run.Settings.AccountLookupUrl is { } account ? CrmTemplate.RenderUrl(account, values) : null;
         await pop.QueueAsync(run.Lease.Session, recordUrl, recordId, state.AccountId, accountUrl, cancellationToken).ConfigureAwait(false);
@@ -266,7 +261,7 @@ public sealed partial class CrmSessionSync(
         await sessions.SaveAsync(run.Lease, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task AfterExportAsync(Run run, IReadOnlyList<CanonicalEvent> events, CancellationToken cancellationToken)
+    private async Task AfterExportAsync(CrmSyncRun run, IReadOnlyList<CanonicalEvent> events, CancellationToken cancellationToken)
     {
         var endpoints = run.Settings.Endpoints;
         if (endpoints.UpdateRecord is null && endpoints.UploadFile is null)
@@ -275,9 +270,7 @@ public sealed partial class CrmSessionSync(
         }
 
         var session = run.Lease.Session;
-        var settings = export.Value;
-        var container = blobs.GetBlobContainerClient(settings.Container);
-        if (await PropertiesAsync(container.GetBlobClient(ArchiveLayout.Resolve(settings.FolderPath, session.Tenant, ArchiveLayout.Metadata(session))), cancellationToken).ConfigureAwait(false) is not { } metadata)
+        if (await archive.MetadataVersionAsync(session, cancellationToken).ConfigureAwait(false) is not { } metadataVersion)
         {
             return;
         }
@@ -286,8 +279,8 @@ public sealed partial class CrmSessionSync(
         if (endpoints.UpdateRecord is { } update)
         {
             // Each version of the metadata file updates the record once: a re-export after a late event updates it again.
-            var call = CrmCall.For(session, "update-record", cause, metadata.ETag.ToString());
-            await FinishAsync(run, call, await CallAsync(run, call, update, Values(run, search: false), null, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
+            var call = CrmCall.For(session, "update-record", cause, metadataVersion.ToString());
+            await FinishAsync(run, call, await CallAsync(run, call, update, run.Values(search: false), null, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
         }
 
         if (endpoints.UploadFile is not { } upload)
@@ -295,21 +288,14 @@ public sealed partial class CrmSessionSync(
             return;
         }
 
-        foreach (var relative in ArchivedFiles(session, events, upload.Files))
+        await foreach (var file in archive.FilesAsync(session, events, upload.Files, cancellationToken).ConfigureAwait(false))
         {
-            var blob = container.GetBlobClient(ArchiveLayout.Resolve(settings.FolderPath, session.Tenant, relative));
-            if (await PropertiesAsync(blob, cancellationToken).ConfigureAwait(false) is not { } properties)
-            {
-                continue;
-            }
-
-            var name = relative[(relative.LastIndexOf('/') + 1)..];
-            var call = CrmCall.For(session, "upload-file", cause, $"{blob.Name}\n{properties.ETag}");
-            var result = await CallAsync(run, call, upload, Values(run, search: false), token => LoadAsync(blob, name, properties, token), cancellationToken).ConfigureAwait(false);
+            var call = CrmCall.For(session, "upload-file", cause, $"{file.BlobName}\n{file.ETag}");
+            var result = await CallAsync(run, call, upload, run.Values(search: false), token => archive.LoadAsync(file, token), cancellationToken).ConfigureAwait(false);
             string? attachmentUrl = null;
             if (result.Delivered)
             {
-                attachmentUrl = AttachmentUrl(upload, result, Values(run, search: false));
+                attachmentUrl = result.Response?.Json is { } json ? upload.FindAttachmentUrl(json, run.Values(search: false)) : null;
                 if (upload.AddComment)
                 {
                     run.Lease.State = run.Lease.State with
@@ -324,14 +310,14 @@ public sealed partial class CrmSessionSync(
             if (upload.AddComment && endpoints.Comment is { } comment && (result.Delivered || result.Status == CrmCallStatus.Done))
             {
                 attachmentUrl ??= run.Lease.State.Attachments.GetValueOrDefault(call.DeliveryId) is { Length: > 0 } kept ? kept : null;
-                var values = Values(run, search: false).Set(CrmVariables.CommentBody, CrmText.UploadComment(name, attachmentUrl, comment.ConvertToHtml));
+                var values = run.Values(search: false).Set(CrmVariables.CommentBody, CrmText.UploadComment(file.Name, attachmentUrl, comment.ConvertToHtml));
                 var commentCall = CrmCall.For(session, "comment-upload", cause, call.DeliveryId);
                 await FinishAsync(run, commentCall, await CallAsync(run, commentCall, comment, values, null, cancellationToken).ConfigureAwait(false), null, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private Task<CrmCallResult> CallAsync(Run run, CrmCall call, CrmEndpoint endpoint, CrmValues values, Func<CancellationToken, Task<CrmFile>>? file, CancellationToken cancellationToken) =>
+    private Task<CrmCallResult> CallAsync(CrmSyncRun run, CrmCall call, CrmEndpoint endpoint, CrmValues values, Func<CancellationToken, Task<CrmFile>>? file, CancellationToken cancellationToken) =>
         calls.RunAsync(
             run.Settings,
             call,
@@ -340,7 +326,7 @@ public sealed partial class CrmSessionSync(
             cancellationToken);
 
     /// <summary>Records a call made now and notes when the run must come back for a retry.</summary>
-    private async Task FinishAsync(Run run, CrmCall call, CrmCallResult result, string? failure, CancellationToken cancellationToken)
+    private async Task FinishAsync(CrmSyncRun run, CrmCall call, CrmCallResult result, string? failure, CancellationToken cancellationToken)
     {
         switch (result.Status)
         {
@@ -363,24 +349,16 @@ public sealed partial class CrmSessionSync(
         }
     }
 
-    private async Task SaveAccountAsync(Run run, (string Id, bool IsNumber) account, CancellationToken cancellationToken)
+    private async Task SaveAccountAsync(CrmSyncRun run, (string Id, bool IsNumber) account, CancellationToken cancellationToken)
     {
         run.Lease.State = run.Lease.State with { AccountId = account.Id, AccountIdIsNumber = account.IsNumber };
         await sessions.SaveAsync(run.Lease, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task SaveRecordAsync(Run run, (string Id, bool IsNumber) record, CancellationToken cancellationToken)
+    private async Task SaveRecordAsync(CrmSyncRun run, (string Id, bool IsNumber) record, CancellationToken cancellationToken)
     {
         run.Lease.State = run.Lease.State with { RecordId = record.Id, RecordIdIsNumber = record.IsNumber };
         await sessions.SaveAsync(run.Lease, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static CrmValues Values(Run run, bool search)
-    {
-        var state = run.Lease.State;
-        return run.Facts.ToValues(run.Settings.PhoneFormat, search)
-            .Set(CrmVariables.AccountId, state.AccountId, state.AccountIdIsNumber)
-            .Set(CrmVariables.RecordId, state.RecordId, state.RecordIdIsNumber);
     }
 
     private static (string Id, bool IsNumber)? Locate(CrmEndpoint endpoint, CrmCallResult result) =>
@@ -388,111 +366,6 @@ public sealed partial class CrmSessionSync(
 
     private static string NoId(CrmEndpoint endpoint, string what) =>
         $"The CRM accepted the request but its response holds no {what} id at '{endpoint.ResponseDataLocation ?? "(the whole response)"}'.";
-
-    private static string? AttachmentUrl(CrmUploadEndpoint upload, CrmCallResult result, CrmValues values)
-    {
-        if (result.Response?.Json is not { } json)
-        {
-            return null;
-        }
-
-        if (upload.AttachmentType == CrmUploadEndpoint.AttachmentUrl)
-        {
-            return CrmDataLocation.Parse(upload.AttachmentUrlLocation)?.FindText(json) is { } url ? WireText.UrlText(url) : null;
-        }
-
-        var id = upload.AttachmentIdLocation is { } location
-            ? CrmDataLocation.Parse(location)?.FindText(json)
-            : CrmDataLocation.Parse(upload.ResponseDataLocation)?.FindId(json)?.Id;
-        return id is not null && upload.AttachmentUrlBuilder is { } template
-            ? CrmTemplate.RenderUrl(template, values.Copy().Set(CrmVariables.AttachmentId, id))
-            : null;
-    }
-
-    /// <summary>The archive paths (relative to the folder path) of the kinds of files to upload, in the order configured.</summary>
-    private static IEnumerable<string> ArchivedFiles(SessionKey session, IReadOnlyList<CanonicalEvent> events, IReadOnlyList<string> kinds)
-    {
-        var media = ArchiveMedia.In(session, events);
-        foreach (var kind in kinds)
-        {
-            var files = kind switch
-            {
-                CrmUploadEndpoint.Metadata => [ArchiveLayout.Metadata(session)],
-                CrmUploadEndpoint.Transcripts when session.Channel == SessionChannels.Chat => [ArchiveLayout.Transcript(session)],
-                CrmUploadEndpoint.Recordings => media.Where(m => m.Kind == ArchiveMediaKind.Recording).Select(m => m.File),
-                CrmUploadEndpoint.Voicemails => media.Where(m => m.Kind == ArchiveMediaKind.Voicemail).Select(m => m.File),
-                CrmUploadEndpoint.Photos => media.Where(m => m.Kind == ArchiveMediaKind.Photo).Select(m => m.File),
-                CrmUploadEndpoint.Videos => media.Where(m => m.Kind == ArchiveMediaKind.Video).Select(m => m.File),
-                _ => [],
-            };
-            foreach (var file in files)
-            {
-                yield return file;
-            }
-        }
-    }
-
-    private async Task<CrmFile> LoadAsync(BlobClient blob, string name, BlobProperties properties, CancellationToken cancellationToken)
-    {
-        var max = options.Value.MaxUploadBytes;
-        if (properties.ContentLength > max)
-        {
-            throw new InvalidDataException($"{name} is {properties.ContentLength} bytes; Crm:MaxUploadBytes allows {max}.");
-        }
-
-        var download = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return new CrmFile(name, properties.ContentType ?? ContentType(name), download.Value.Content.ToMemory());
-    }
-
-    private static string ContentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".json" => "application/json",
-        ".txt" => "text/plain; charset=utf-8",
-        ".mp3" => "audio/mpeg",
-        ".wav" => "audio/wav",
-        ".jpg" => "image/jpeg",
-        ".mp4" => "video/mp4",
-        _ => "application/octet-stream",
-    };
-
-    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The comment an event brings, if any; start and end only for the session's first starting and ending event.</summary>
-    private static CrmOccasion? Occasion(CanonicalEvent canonical, bool firstStart = false, bool firstEnd = false)
-    {
-        if (firstStart)
-        {
-            return CrmOccasion.Start;
-        }
-
-        if (firstEnd)
-        {
-            return CrmOccasion.End;
-        }
-
-        if (canonical.Type is "Transfer_Call" or "Transfer_Chat")
-        {
-            return CrmOccasion.Transfer;
-        }
-
-        var fields = PayloadValues.CcaiFields(canonical.Data);
-        if (canonical.Type == "InteractionDisposition" || fields.TextOf("disposition_code") is not null || fields.TextOf("disposition") is not null)
-        {
-            return CrmOccasion.Disposition;
-        }
-
-        return fields.TextOf("rating") is not null ? CrmOccasion.Rating : null;
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "CRM sync of session {Session}: another run holds it until {Until}; running again then")]
     private static partial void LogBusy(ILogger logger, string session, DateTimeOffset until);
@@ -508,21 +381,4 @@ public sealed partial class CrmSessionSync(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CRM sync of session {Session}: running again at {At} for a retry")]
     private static partial void LogRetryScheduled(ILogger logger, string session, DateTimeOffset at);
-
-    /// <summary>One run's working set.</summary>
-    private sealed class Run(CrmSettings settings, CrmSessionLease lease)
-    {
-        public CrmSettings Settings { get; } = settings;
-
-        public CrmSessionLease Lease { get; } = lease;
-
-        public CrmSessionFacts Facts { get; set; } = null!;
-
-        public CanonicalEvent Start { get; set; } = null!;
-
-        /// <summary>The earliest retry a call of this run waits for.</summary>
-        public DateTimeOffset? RetryAt { get; private set; }
-
-        public void Wait(DateTimeOffset at) => RetryAt = RetryAt is { } earlier && earlier <= at ? earlier : at;
-    }
 }
