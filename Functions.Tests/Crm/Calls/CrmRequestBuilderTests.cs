@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Switchboard.Crm.Calls;
 using Switchboard.Tests.Azurite;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Calls;
 
 /// <summary>Requests as the endpoints' settings shape them: GET queries, the data formats, and both upload forms as the CRM receives them.</summary>
 public sealed class CrmRequestBuilderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

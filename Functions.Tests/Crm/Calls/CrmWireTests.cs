@@ -4,7 +4,7 @@ using Switchboard.Delivery;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Delivery;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Calls;
 
 /// <summary>Line breaks in what CRM requests are made of — settings, token responses, session data — against the fake CRM.</summary>
 public sealed class CrmWireTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

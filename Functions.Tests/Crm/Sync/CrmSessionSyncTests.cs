@@ -6,7 +6,7 @@ using Switchboard.Delivery;
 using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Sync;
 
 /// <summary>The CRM sync's flows one by one: finding accounts (by id with its 404 fallback, by query), records, retries, failures, the lease.</summary>
 public sealed class CrmSessionSyncTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

@@ -1,6 +1,6 @@
 using Switchboard.Crm.Calls;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Calls;
 
 public sealed class CrmPhoneFormatTests
 {

@@ -7,7 +7,7 @@ using Switchboard.Pipeline;
 using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Lookup;
 
 /// <summary>
 /// The <c>CRM_Record_Pop</c> event the CRM sync queues, as the events queue holds it: the canonical event a CCAI

@@ -7,7 +7,7 @@ using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Tests.Events;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Lookup;
 
 public sealed class CrmLookupUrlTests
 {

@@ -6,7 +6,7 @@ using Switchboard.Crm.Settings;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Host;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Settings;
 
 /// <summary>Masked CRM secrets sent back through the API while endpoints move: kept on the stored origins only.</summary>
 public sealed class CrmSecretOriginTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

@@ -8,7 +8,7 @@ using Switchboard.Events;
 using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Sync;
 
 /// <summary>What the CRM sync reads of a session's archive: whether it is there, the files an upload endpoint asks for, their content.</summary>
 public sealed class CrmArchiveTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime

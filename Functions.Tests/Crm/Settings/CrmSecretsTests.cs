@@ -2,7 +2,7 @@ using System.Text.Json;
 using Switchboard.Crm.Settings;
 using Switchboard.Delivery;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Settings;
 
 public sealed class CrmSecretsTests
 {

@@ -8,7 +8,7 @@ using Switchboard.Tests.Delivery;
 using Switchboard.Tests.Sessions;
 using Switchboard.Triggers;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Sync;
 
 /// <summary>
 /// A whole call from New_Call to the record update with uploaded files, through the real pipeline pieces —

@@ -2,7 +2,7 @@ using Switchboard.Crm.Calls;
 using Switchboard.Crm.Lookup;
 using Switchboard.Crm.Settings;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Settings;
 
 public sealed class CrmSettingsValidatorTests
 {

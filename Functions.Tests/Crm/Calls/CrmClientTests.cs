@@ -5,7 +5,7 @@ using Switchboard.Delivery;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.EndToEnd;
 
-namespace Switchboard.Tests.Crm;
+namespace Switchboard.Tests.Crm.Calls;
 
 /// <summary>The CRM client against the fake CRM: each authentication method, OAuth tokens and their refresh, timeouts, the guard.</summary>
 public sealed class CrmClientTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
