@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Switchboard.Crm;
+using Switchboard.Crm.Settings;
 
 namespace Switchboard.Tests.Crm;
 

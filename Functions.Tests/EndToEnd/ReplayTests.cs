@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Switchboard.Crm;
+using Switchboard.Crm.Settings;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Crm;
 using Switchboard.Tests.Email;

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Switchboard.Api;
-using Switchboard.Crm;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Settings;
 using Switchboard.Functions.Http;
 
 namespace Switchboard.Functions.Crm;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Switchboard.Crm;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Settings;
 
 namespace Switchboard.Api;
 

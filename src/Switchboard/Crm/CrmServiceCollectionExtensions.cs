@@ -3,6 +3,10 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Switchboard.Crm.Calls;
+using Switchboard.Crm.Lookup;
+using Switchboard.Crm.Settings;
+using Switchboard.Crm.Sync;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 
@@ -36,6 +40,7 @@ public static class CrmServiceCollectionExtensions
         services.AddSingleton(sp => new CrmSessionStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(CrmSessionStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CrmRecordPop>();
+        services.AddSingleton<CrmArchive>();
         services.AddSingleton<CrmSessionSync>();
         services.AddSingleton<CrmSessionLookup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionFollower, CrmFollower>());

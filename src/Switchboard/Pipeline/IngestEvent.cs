@@ -20,7 +20,16 @@ public sealed class IngestEvent(QueueClient events, ClaimCheck claims, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(adapter);
         var context = SourceContext.Create(tenant, time.GetUtcNow()) with { TypeHint = typeHint };
-        var canonical = adapter.Parse(body, contentType, context);
+        return await QueueAsync(adapter.Parse(body, contentType, context), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues an event that is canonical already: one Switchboard raises itself (a CRM record pop), which is then
+    /// journaled and matched against triggers like a posted one. The result names the queued event.
+    /// </summary>
+    public async Task<EventAccepted> QueueAsync(CanonicalEvent canonical, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(canonical);
         var json = JsonSerializer.Serialize(canonical, EventJsonContext.Default.CanonicalEvent);
         var message = await claims.WrapAsync(json, canonical.Id, cancellationToken).ConfigureAwait(false);
         if (!created)
