@@ -91,6 +91,7 @@ internal sealed class CrmHarness : IAsyncDisposable
         collection.AddSingleton(sp => new IngestEvent(events, sp.GetRequiredService<ClaimCheck>(), time));
         collection.AddSingleton<ProcessEvent>();
         collection.AddCrmIntegration();
+        await azurite.ProvisionAsync(new StorageResources([], [events.Name], [archive]));
         return new CrmHarness(collection.BuildServiceProvider(), await FakeCrm.StartAsync(), time, archive, events);
     }
 
@@ -187,7 +188,6 @@ internal sealed class CrmHarness : IAsyncDisposable
 
     private async Task<IReadOnlyList<CanonicalEvent>> ReceiveEventsAsync()
     {
-        await events.CreateIfNotExistsAsync();
         var received = new List<CanonicalEvent>();
         foreach (var message in (await events.ReceiveMessagesAsync(32)).Value)
         {

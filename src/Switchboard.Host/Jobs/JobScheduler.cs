@@ -19,7 +19,6 @@ public sealed class JobScheduler(QueueServiceClient queues, ClaimCheck claims, T
     public static readonly JsonSerializerOptions JsonOptions = PipelineJson.Options;
 
     private readonly QueueClient queue = queues.GetQueueClient(QueueNames.Jobs);
-    private volatile bool created;
 
     /// <inheritdoc />
     public Task ScheduleDeliveryAsync(DeliveryJob job, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -40,12 +39,6 @@ public sealed class JobScheduler(QueueServiceClient queues, ClaimCheck claims, T
     public async Task EnqueueAsync(JobMessage job, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!created)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-
         // The service counts whole seconds and the SDK truncates: rounding up keeps a job from surfacing early.
         var delay = TimeSpan.FromSeconds(Math.Ceiling((job.DueAt - time.GetUtcNow()).TotalSeconds));
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxStep ? MaxStep : delay;
