@@ -4,7 +4,11 @@ using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Switchboard.Functions;
 using Switchboard.Delivery;
 using Switchboard.Host.Development;
 using Switchboard.Sessions;
@@ -15,8 +19,8 @@ using Switchboard.Tests.Host;
 namespace Switchboard.Tests.Storage;
 
 /// <summary>
-/// Provisioning creates everything the hosts use in an empty account, and a host whose storage is down or silent when it
-/// starts still starts, logs it, and provisions once storage answers.
+/// Provisioning creates everything the hosts use in an empty account, both hosts run it when they start, and a host
+/// whose storage is down or silent when it starts still starts, logs it, and provisions once storage answers.
 /// </summary>
 public sealed class StorageProvisionerTests(DedicatedAzurite azurite) : IClassFixture<DedicatedAzurite>
 {
@@ -34,6 +38,21 @@ public sealed class StorageProvisionerTests(DedicatedAzurite azurite) : IClassFi
         Assert.Contains("dead-letters", resources.Containers);
         Assert.Contains("archive", resources.Containers);
         await AssertExistAsync(resources, azurite.Tables, azurite.Queues, azurite.Blobs);
+    }
+
+    [Fact]
+    public async Task Both_hosts_provision_when_they_start()
+    {
+        await using var portable = new HostFactory(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
+        var functions = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build())
+            .AddSwitchboardFunctions();
+        await using var functionsServices = functions.BuildServiceProvider();
+
+        var started = Assert.Single(portable.Services.GetServices<IHostedService>().OfType<StorageProvisioning>());
+        await started.Provisioned.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(functionsServices.GetServices<IHostedService>().OfType<StorageProvisioning>());
     }
 
     [Fact]
