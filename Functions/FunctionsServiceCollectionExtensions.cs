@@ -12,7 +12,8 @@ namespace Switchboard.Functions;
 public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the portable host registers too (storage, options, triggers, delivery, sessions, the pipeline steps),
+    /// Everything the portable host registers too (storage and its provisioning at start-up, options, triggers, delivery,
+    /// sessions, the pipeline steps),
     /// the durable schedulers, the admin key check, the worker serializer orchestration inputs go through, and the
     /// redaction of <c>?code=</c> keys in every log.
     /// </summary>

@@ -75,11 +75,34 @@ param allowedOrigins array = []
 // Flex Consumption pulls the app package from this container with the app's identity; naming as in [QS] infra/main.bicep.
 var deploymentContainerName = 'app-package-${take(toLower(appName), 32)}-${take(uniqueString(appName, resourceGroup().id), 7)}'
 
+// What the app works in, the same list the app itself creates at start-up (StorageResources.For in
+// src/Switchboard/Storage): declared here too, so a deployment has them before the first instance starts.
+var tableNames = [
+  'Triggers'
+  'Deliveries'
+  'SessionEvents'
+  'EmailSettings'
+  'EmailClaims'
+  'CrmSettings'
+  'CrmSessions'
+]
+var queueNames = [
+  'switchboard-events'
+  'switchboard-events-poison'
+  'switchboard-jobs'
+  'switchboard-jobs-poison'
+]
+var appContainerNames = [
+  'switchboard-claims'
+  'switchboard-deliveries'
+  'switchboard-session-events'
+]
+
 // Built-in role ids, as in [FX] IaC/bicep/rbac.bicep.
 var storageRoleIds = [
-  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: app package, claim checks, session archive, durable leases
-  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor: switchboard-events, durable control and work-item queues
-  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: Triggers, SessionEvents, Deliveries, durable history
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: app package, the app's containers, durable leases
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor: the app's queues, durable control and work-item queues
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: the app's tables, durable history
 ]
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
 
@@ -126,6 +149,73 @@ resource exportContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
     publicAccess: 'None'
   }
 }
+
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for name in appContainerNames: {
+  parent: blobService
+  name: name
+  properties: {
+    publicAccess: 'None'
+  }
+}]
+
+// One policy per account. Its one rule deletes claim-check blobs, the bodies of queue messages too large to travel
+// inline, once they are 30 days old. Messages never expire (they are queued with no time to live), but none waits
+// long: a scheduled job hides at most 7 days at a time (the queue's limit; a longer wait is queued again, with a new
+// blob) and the events queue is drained as events arrive. 30 days leaves room for an outage with no worker running and
+// for someone to read a poison message, which names its claim, before the body goes. A message whose blob is gone
+// fails as poison and ends in its poison queue; it is never dropped silently.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'deleteOldClaimChecks'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'switchboard-claims/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 30
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in tableNames: {
+  parent: tableService
+  name: name
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in queueNames: {
+  parent: queueService
+  name: name
+}]
 
 // Follows [FX] IaC/bicep/core/monitor/loganalytics.bicep.
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Switchboard.Delivery;
 using Switchboard.Host.Development;
+using Switchboard.Sessions;
 using Switchboard.Storage;
 
 namespace Switchboard.Tests.Azurite;
@@ -10,11 +12,13 @@ namespace Switchboard.Tests.Azurite;
 /// Storage for integration tests: one Azurite for the whole test run (blob, queue and table on free
 /// loopback ports, in memory), started by the first test class that needs it and gone when the test
 /// process is, however it ends. When SWITCHBOARD_TEST_STORAGE holds a connection string, that account is used instead.
-/// Tests isolate themselves with <see cref="UniqueName"/>.
+/// The account holds what a host provisions at its start (the default <see cref="StorageResources"/>); tests that work
+/// in resources of their own, named with <see cref="UniqueName"/>, provision them (<see cref="ProvisionAsync"/>).
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private static readonly Lazy<Task<string>> Shared = new(StartSharedAsync);
+    private static readonly Lazy<Task> Provisioned = new(ProvisionSharedAsync);
     private static AzuriteProcess? process;
 
     /// <summary>The connection string of the test storage account.</summary>
@@ -40,10 +44,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
         Blobs = connection.CreateBlobServiceClient();
         Queues = connection.CreateQueueServiceClient();
         Tables = connection.CreateTableServiceClient();
+        await Provisioned.Value;
     }
+
+    /// <summary>Creates a test's own tables, queues and containers, as a host creates its own at start-up.</summary>
+    public Task ProvisionAsync(StorageResources resources) => Provisioner(ConnectionString).ProvisionAsync(resources);
 
     /// <inheritdoc />
     public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task ProvisionSharedAsync() =>
+        await Provisioner(await Shared.Value).ProvisionAsync(StorageResources.For(new DeliveryOptions(), new ExportOptions()));
+
+    private static StorageProvisioner Provisioner(string connectionString)
+    {
+        var connection = StorageConnection.FromConnectionString(connectionString);
+        return new StorageProvisioner(connection.CreateTableServiceClient(), connection.CreateQueueServiceClient(), connection.CreateBlobServiceClient());
+    }
 
     private static async Task<string> StartSharedAsync()
     {

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Switchboard.Host.Development;
@@ -23,6 +24,9 @@ public sealed class DedicatedAzurite : IAsyncLifetime
     /// <summary>Queue storage of the account (base64 messages, as the hosts send them).</summary>
     public QueueServiceClient Queues { get; private set; } = null!;
 
+    /// <summary>Table storage of the account.</summary>
+    public TableServiceClient Tables { get; private set; } = null!;
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
@@ -41,6 +45,7 @@ public sealed class DedicatedAzurite : IAsyncLifetime
         var connection = StorageConnection.FromConnectionString(ConnectionString);
         Blobs = connection.CreateBlobServiceClient();
         Queues = connection.CreateQueueServiceClient();
+        Tables = connection.CreateTableServiceClient();
     }
 
     /// <inheritdoc />

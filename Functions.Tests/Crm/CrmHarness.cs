@@ -93,6 +93,7 @@ internal sealed class CrmHarness : IAsyncDisposable
 
         // Events the CRM queues (CRM_Record_Pop) land on a queue of this test's own.
         collection.AddSingleton(sp => new IngestEvent(events, sp.GetRequiredService<ClaimCheck>(), time));
+        await azurite.ProvisionAsync(new StorageResources([], [events.Name], [archive]));
         return new CrmHarness(collection.BuildServiceProvider(), await FakeCrm.StartAsync(), time, archive, events);
     }
 
@@ -172,7 +173,6 @@ internal sealed class CrmHarness : IAsyncDisposable
 
     private async Task<IReadOnlyList<CanonicalEvent>> ReceiveEventsAsync()
     {
-        await events.CreateIfNotExistsAsync();
         var received = new List<CanonicalEvent>();
         foreach (var message in (await events.ReceiveMessagesAsync(32)).Value)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
+using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.EndToEnd;
 using Switchboard.Tests.Pipeline;
@@ -16,9 +17,10 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
 {
     private readonly string tenant = AzuriteFixture.UniqueName("tenant");
     private readonly FakeTimeProvider clock = new();
+    private readonly string triggerTable = AzuriteFixture.UniqueName("trg");
     private ServiceProvider? services;
 
-    private ServiceProvider Services => services ??= DeliveryHarness.Services(time: clock, storage: azurite, triggerTable: AzuriteFixture.UniqueName("trg"));
+    private ServiceProvider Services => services ??= DeliveryHarness.Services(time: clock, storage: azurite, triggerTable: triggerTable);
 
     private AttemptDelivery Delivery => Services.GetRequiredService<AttemptDelivery>();
 
@@ -44,6 +46,7 @@ public sealed class AttemptDeliveryTests(AzuriteFixture azurite) : IClassFixture
         var trigger = DeliveryHarness.Trigger(receiver.Url("hook"), id: id, tenant: tenant);
         trigger = trigger with { Action = trigger.Action with { Retry = new TriggerRetry { Policy = policy, Attempts = attempts }, TimeoutSeconds = timeoutSeconds } };
         var store = Services.GetRequiredService<TriggerStore>();
+        await azurite.ProvisionAsync(new StorageResources([triggerTable], [], []));
         return (await store.CreateAsync(trigger)).Trigger;
     }
 

@@ -59,7 +59,7 @@ internal sealed class EmailHarness : IAsyncDisposable
     public BlobContainerClient Archive => containers[0];
 
     /// <summary>A harness whose email goes to <paramref name="sink"/> (null: email off), with further settings on top.</summary>
-    public static EmailHarness Create(AzuriteFixture azurite, SmtpSink? sink, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<EmailHarness> CreateAsync(AzuriteFixture azurite, SmtpSink? sink, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var archive = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("archive"));
         var journalPayloads = azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("journal"));
@@ -96,7 +96,10 @@ internal sealed class EmailHarness : IAsyncDisposable
         collection.AddSingleton(sp => new EmailSettingsStore(emailSettings, sp.GetRequiredService<TimeProvider>()));
         collection.AddSingleton(sp => new EmailAttemptClaims(emailClaims, sp.GetRequiredService<TimeProvider>()));
         var provider = collection.BuildServiceProvider();
-        return new EmailHarness(provider, [journal, deliveries, emailSettings, emailClaims], [archive, journalPayloads, deadLetters], time, scheduler);
+        List<TableClient> tables = [journal, deliveries, emailSettings, emailClaims];
+        List<BlobContainerClient> containers = [archive, journalPayloads, deadLetters];
+        await azurite.ProvisionAsync(new StorageResources([.. tables.Select(t => t.Name)], [], [.. containers.Select(c => c.Name)]));
+        return new EmailHarness(provider, tables, containers, time, scheduler);
     }
 
     /// <summary>Journals the events and runs the export of their session as ProcessEvent.RunExportAsync does: export, then every session follower.</summary>

@@ -50,7 +50,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task A_completed_call_is_emailed_to_the_address_its_inheritance_row_gives(bool globalOn, bool queueOn, string? expected, string queueSetting)
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, globalOn, Global);
         await harness.Settings.SetQueueAsync(harness.Tenant, queueSetting, queueOn, Queue);
 
@@ -81,7 +81,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task An_empty_address_from_the_deciding_row_sends_nothing(bool globalOn, string queueAddress)
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, globalOn, Global);
         await harness.Settings.SetQueueAsync(harness.Tenant, "12", enabled: true, queueAddress);
 
@@ -95,7 +95,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task A_chat_is_emailed_with_its_metadata_as_the_body_and_its_transcript_attached()
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, "crm-inbox@example.com");
 
         var exported = await harness.ExportAsync(CcaiSessionExportTests.Chat(harness.Timeline));
@@ -127,7 +127,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Abandoned_and_failed_sessions_send_nothing(string result)
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         await harness.Settings.SetQueueAsync(harness.Tenant, "12", enabled: true, Queue);
 
@@ -144,7 +144,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task A_chat_nobody_answered_is_abandoned_and_sends_nothing()
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         var timeline = harness.Timeline;
 
@@ -160,7 +160,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task A_server_answering_451_then_250_is_retried_2_seconds_later_and_both_attempts_are_logged()
     {
         await using var sink = SmtpSink.Start(rejectFirst: 1);
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         var firstAt = harness.Time.GetUtcNow();
 
@@ -188,10 +188,10 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Transient_failures_stop_after_the_configured_retries_and_a_permanent_reply_is_not_retried()
     {
         await using var busy = SmtpSink.Start(rejectFirst: 10);
-        await using var harness = EmailHarness.Create(azurite, busy, new Dictionary<string, string?> { ["Email:Attempts"] = "1" });
+        await using var harness = await EmailHarness.CreateAsync(azurite, busy, new Dictionary<string, string?> { ["Email:Attempts"] = "1" });
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         await using var refusing = SmtpSink.Start(rejectFirst: 10, rejectWith: "550 5.7.1 Rejected");
-        await using var permanent = EmailHarness.Create(azurite, refusing);
+        await using var permanent = await EmailHarness.CreateAsync(azurite, refusing);
         await permanent.Settings.SetGlobalAsync(permanent.Tenant, enabled: true, Global);
 
         await harness.ExportAsync(WebitelCall(harness.Timeline));
@@ -216,7 +216,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
             port = closed.Port;
         }
 
-        await using var harness = EmailHarness.Create(azurite, sink: null, new Dictionary<string, string?> { ["Email:Host"] = "127.0.0.1", ["Email:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink: null, new Dictionary<string, string?> { ["Email:Host"] = "127.0.0.1", ["Email:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
 
         await harness.ExportAsync(WebitelCall(harness.Timeline));
@@ -235,7 +235,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
         try
         {
             var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
-            await using var harness = EmailHarness.Create(azurite, sink: null, new Dictionary<string, string?>
+            await using var harness = await EmailHarness.CreateAsync(azurite, sink: null, new Dictionary<string, string?>
             {
                 ["Email:Host"] = "127.0.0.1",
                 ["Email:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -259,7 +259,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Sending_is_idempotent_per_session_across_re_exports_and_repeated_jobs()
     {
         await using var sink = SmtpSink.Start(rejectFirst: 1);
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         var events = WebitelCall(harness.Timeline);
 
@@ -286,7 +286,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Exports_of_one_session_running_at_once_send_one_email()
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         await harness.TrackAsync(WebitelCall(harness.Timeline));
 
@@ -307,7 +307,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task An_attempt_claimed_by_a_run_that_died_is_taken_over_once_the_claim_is_stale()
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
         await harness.TrackAsync(WebitelCall(harness.Timeline));
         var deliveryId = SessionEmailJob.DeliveryIdFor(new Switchboard.Sessions.SessionKey(harness.Tenant, "call", WebitelMember));
@@ -332,7 +332,7 @@ public sealed class SessionEmailTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task With_no_Email_Host_nothing_is_sent_or_logged()
     {
         await using var sink = SmtpSink.Start();
-        await using var harness = EmailHarness.Create(azurite, sink: null);
+        await using var harness = await EmailHarness.CreateAsync(azurite, sink: null);
         await harness.Settings.SetGlobalAsync(harness.Tenant, enabled: true, Global);
 
         await harness.ExportAsync(WebitelCall(harness.Timeline));

@@ -19,6 +19,7 @@ using Switchboard.Delivery;
 using Switchboard.Functions;
 using Switchboard.Functions.Scheduling;
 using Switchboard.Pipeline;
+using Switchboard.Storage;
 using Switchboard.Tests.Azurite;
 
 namespace Switchboard.Tests.FunctionsApp;
@@ -76,6 +77,9 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSwitchboardFunctions();
         var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // No host runs the app's hosted services here; provision as it would at start-up.
+        await services.GetRequiredService<StorageProvisioner>().ProvisionAsync(services.GetRequiredService<StorageResources>());
 
         DurableTaskClient? client = null;
         var episodes = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -165,17 +169,13 @@ internal sealed class FunctionsAppHarness : IAsyncDisposable
     /// <summary>Deletes what earlier tests left on <c>switchboard-events</c>.</summary>
     public async Task DrainEventsAsync()
     {
-        var queue = EventsQueue();
-        await queue.CreateIfNotExistsAsync();
-        await queue.ClearMessagesAsync();
+        await EventsQueue().ClearMessagesAsync();
     }
 
     /// <summary>The text of the message at the front of <c>switchboard-events</c>, or null when it is empty.</summary>
     public async Task<string?> PeekEventAsync()
     {
-        var queue = EventsQueue();
-        await queue.CreateIfNotExistsAsync();
-        var peeked = (await queue.PeekMessagesAsync(1)).Value;
+        var peeked = (await EventsQueue().PeekMessagesAsync(1)).Value;
         return peeked.Length == 0 ? null : peeked[0].Body.ToString();
     }
 

@@ -14,7 +14,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task A_chat_exports_its_transcript_and_metadata_and_nothing_else()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var events = Chat(harness.Timeline);
 
         var dues = await harness.TrackAsync(events);
@@ -89,7 +89,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_call_exports_its_metadata_recording_and_photo_with_their_content_types()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var dues = await harness.TrackAsync(Call(harness.Timeline, origin));
         var due = Assert.IsType<ExportDue>(dues[^1]);
         Assert.Equal(At(90) + TimeSpan.FromMinutes(15), due.DueAt);
@@ -139,7 +139,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Running_an_export_again_changes_nothing_and_fetches_nothing()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         await harness.TrackAsync(Call(harness.Timeline, origin));
         await harness.ExportAsync("call", CallId);
         var first = await harness.BlobsAsync();
@@ -161,7 +161,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task A_chat_exported_twice_keeps_its_transcript_and_metadata()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         await harness.TrackAsync(Chat(harness.Timeline));
         await harness.ExportAsync("chat", ChatId);
         var first = await harness.BlobsAsync();
@@ -179,7 +179,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_late_voicemail_is_due_again_and_the_re_export_adds_it_and_rewrites_only_the_metadata()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         await harness.TrackAsync(Call(harness.Timeline, origin));
         await harness.ExportAsync("call", CallId);
         var before = await harness.BlobsAsync();
@@ -210,7 +210,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_missing_photo_is_recorded_in_the_diagnostics_and_the_export_still_succeeds()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var timeline = harness.Timeline;
         var upload = timeline.Ccai(10, "Media_Uploaded", $$"""{"chat_id":{{ChatId}},"media_type":"photo","media_id":"gone","url":"{{origin.Url("missing/gone.jpg")}}"}""");
         await harness.TrackAsync(
@@ -240,7 +240,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task The_folder_path_and_its_tenant_placeholder_prefix_every_file()
     {
-        await using var harness = SessionHarness.Create(azurite, settings: new Dictionary<string, string?> { ["Export:FolderPath"] = "/archive/{tenant}/" });
+        await using var harness = await SessionHarness.CreateAsync(azurite, settings: new Dictionary<string, string?> { ["Export:FolderPath"] = "/archive/{tenant}/" });
         await harness.TrackAsync(Chat(harness.Timeline));
 
         var exported = await harness.ExportAsync("chat", ChatId);
@@ -254,7 +254,7 @@ public sealed class CcaiSessionExportTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task An_empty_journal_exports_nothing()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
 
         var exported = await harness.ExportAsync("chat", "never-seen");
 

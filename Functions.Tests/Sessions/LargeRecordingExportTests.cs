@@ -20,14 +20,13 @@ public sealed class LargeRecordingExportTests(AzuriteFixture azurite, ITestOutpu
     public async Task A_50_MiB_recording_is_streamed_into_the_archive_with_allocations_far_below_its_size()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var timeline = harness.Timeline;
         await harness.TrackAsync(
             timeline.Ccai(0, "New_Call", """{"call_id":900,"agent_id":1}"""),
             timeline.Ccai(60, "End_Call", """{"call_id":900,"agent_id":1}"""),
             timeline.Ccai(61, "Recording_Available", $$"""{"call_id":900,"format":"wav","url":"{{origin.Url($"generated/{Size}?type=audio/wav")}}"}"""));
 
-        await harness.Archive.CreateIfNotExistsAsync();
         await harness.Archive.GetBlobClient("warm-up.wav").UploadAsync(
             new PatternStream((StreamedBlobUpload.BlockBytes * StreamedBlobUpload.Concurrency) + 1), StreamedBlobUpload.CreateOnly("audio/wav"));
 

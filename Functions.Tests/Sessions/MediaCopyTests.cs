@@ -12,7 +12,7 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task Without_private_networks_loopback_private_and_plain_http_urls_are_refused_and_recorded()
     {
-        await using var harness = SessionHarness.Create(azurite, allowPrivateNetworks: false);
+        await using var harness = await SessionHarness.CreateAsync(azurite, allowPrivateNetworks: false);
         var timeline = harness.Timeline;
         var port = MediaOrigin.ClosedPort();
         await harness.TrackAsync(
@@ -43,7 +43,7 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public async Task Files_over_the_cap_are_refused_by_content_length_or_while_streaming_and_one_at_the_cap_is_copied()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite, settings: new Dictionary<string, string?> { ["Export:MaxMediaBytes"] = "1000" });
+        await using var harness = await SessionHarness.CreateAsync(azurite, settings: new Dictionary<string, string?> { ["Export:MaxMediaBytes"] = "1000" });
         var timeline = harness.Timeline;
         await harness.TrackAsync(
             timeline.Ccai(0, "New_Call", $$"""{"call_id":{{CallId}},"agent_id":1}"""),
@@ -69,9 +69,8 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public async Task The_server_s_content_type_is_kept_and_an_archived_file_is_not_fetched_again()
     {
         await using var origin = await MediaOrigin.StartAsync();
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var copier = harness.Services.GetRequiredService<MediaCopier>();
-        await harness.Archive.CreateIfNotExistsAsync();
         var target = harness.Archive.GetBlobClient("ujet-voice-recordings/call-1.wav");
 
         var first = await copier.CopyAsync(new Uri(origin.Url("file/r.wav?type=audio/x-wav;+rate=8000")), target, "audio/wav");
@@ -88,9 +87,8 @@ public sealed class MediaCopyTests(AzuriteFixture azurite) : IClassFixture<Azuri
     [Fact]
     public async Task A_server_that_refuses_the_connection_is_a_connection_failure()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var copier = harness.Services.GetRequiredService<MediaCopier>();
-        await harness.Archive.CreateIfNotExistsAsync();
 
         var copied = await copier.CopyAsync(new Uri($"http://127.0.0.1:{MediaOrigin.ClosedPort()}/r.mp3"), harness.Archive.GetBlobClient("r.mp3"), "audio/mpeg");
 

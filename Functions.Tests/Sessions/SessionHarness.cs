@@ -54,7 +54,7 @@ internal sealed class SessionHarness : IAsyncDisposable
 
     public ExportOptions Options => services.GetRequiredService<IOptions<ExportOptions>>().Value;
 
-    public static SessionHarness Create(AzuriteFixture azurite, bool allowPrivateNetworks = true, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<SessionHarness> CreateAsync(AzuriteFixture azurite, bool allowPrivateNetworks = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var archive = AzuriteFixture.UniqueName("archive");
         var values = new Dictionary<string, string?>
@@ -83,6 +83,7 @@ internal sealed class SessionHarness : IAsyncDisposable
 
         // The journal of this test only; the hosts' registration uses table SessionEvents.
         collection.AddSingleton(new SessionJournal(journalTable, payloads));
+        await azurite.ProvisionAsync(new StorageResources([journalTable.Name], [], [payloads.Name, archive]));
         return new SessionHarness(collection.BuildServiceProvider(), journalTable, payloads, azurite.Blobs.GetBlobContainerClient(archive), time);
     }
 

@@ -13,7 +13,7 @@ public sealed class SessionJournalTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Events_come_back_in_occurrence_order_whatever_order_they_were_appended_in()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var timeline = harness.Timeline;
         var events = new[]
         {
@@ -36,7 +36,7 @@ public sealed class SessionJournalTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Appending_an_event_twice_journals_it_once()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var end = harness.Timeline.Ccai(5, "End_Call", """{"call_id":7}""");
         var update = harness.Timeline.Ccai(3, "Agent_Joined_Call", """{"call_id":7,"agent_id":2}""");
 
@@ -58,7 +58,7 @@ public sealed class SessionJournalTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task An_event_without_a_session_is_not_journaled()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
 
         var journaled = await harness.Journal.AppendAsync(harness.Timeline.Ccai(0, "Agent_Login", """{"agent_id":1}"""));
 
@@ -68,7 +68,7 @@ public sealed class SessionJournalTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task An_event_too_large_for_a_row_is_kept_in_a_blob_and_read_back_whole()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var large = new string('x', 40_000);
         var canonical = harness.Timeline.Ccai(1, "Chat_Inbound_Message", $$"""{"chat_id":11,"message":"{{large}}","note":"Абонент ✓"}""");
 
@@ -82,7 +82,7 @@ public sealed class SessionJournalTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Tenants_and_session_ids_with_characters_table_keys_refuse_stay_apart()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         string[] ids = ["a/b", "a#b", "a?b", @"a\b", "a%2Fb", "a|b", "a-b"];
         foreach (var id in ids)
         {

@@ -10,7 +10,7 @@ public sealed class SessionTrackerTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task The_export_is_due_at_the_end_plus_the_configured_delay_and_again_for_late_and_redelivered_events()
     {
-        await using var harness = SessionHarness.Create(azurite, settings: new Dictionary<string, string?> { ["Export:Delay"] = "00:05:00" });
+        await using var harness = await SessionHarness.CreateAsync(azurite, settings: new Dictionary<string, string?> { ["Export:Delay"] = "00:05:00" });
         var timeline = harness.Timeline;
         var start = timeline.Ccai(0, "New_Call", """{"call_id":42,"agent_id":1}""");
         var end = timeline.Ccai(100, "End_Call", """{"call_id":42,"agent_id":1}""");
@@ -34,7 +34,7 @@ public sealed class SessionTrackerTests(AzuriteFixture azurite) : IClassFixture<
     [Fact]
     public async Task Events_without_a_session_and_sessions_still_open_make_nothing_due()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var timeline = harness.Timeline;
 
         Assert.Null(await harness.Tracker.TrackAsync(timeline.Ccai(0, "Agent_Login", """{"agent_id":1}""")));

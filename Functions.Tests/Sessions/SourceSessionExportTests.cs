@@ -15,7 +15,7 @@ public sealed class SourceSessionExportTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_ucontact_interaction_and_its_late_disposition_export_one_metadata_file()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var finish = harness.Timeline.Parse("ucontact", WrittenPayloads.UcontactFinishInteraction, 0);
         var disposition = harness.Timeline.Parse(
             "ucontact",
@@ -49,7 +49,7 @@ public sealed class SourceSessionExportTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_webitel_member_from_joined_to_leaving_exports_one_metadata_file()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var dues = await harness.TrackAsync(
             harness.Timeline.Parse("webitel", WrittenPayloads.Webitel("joined"), 0),
             harness.Timeline.Parse("webitel", WrittenPayloads.Webitel("leaving"), 130));
@@ -77,7 +77,7 @@ public sealed class SourceSessionExportTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_cdr_call_exports_one_metadata_file_from_its_single_event()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var call = harness.Timeline.Parse("cdr", WrittenPayloads.CdrEnglish, 0);
         var end = new DateTimeOffset(2024, 5, 29, 8, 37, 45, TimeSpan.Zero);
 
@@ -107,9 +107,8 @@ public sealed class SourceSessionExportTests(AzuriteFixture azurite) : IClassFix
     [Fact]
     public async Task A_channel_made_of_path_segments_is_archived_under_an_encoded_name_inside_the_archive()
     {
-        await using var harness = SessionHarness.Create(azurite);
+        await using var harness = await SessionHarness.CreateAsync(azurite);
         var claims = azurite.Blobs.GetBlobContainerClient("switchboard-claims");
-        await claims.CreateIfNotExistsAsync();
         var guid = Guid.NewGuid().ToString();
         var finish = harness.Timeline.Parse(
             "ucontact", $$"""{"event":"FinishInteraction","date":"2023-05-13 06:48:51","guid":"{{guid}}","channel":"../../switchboard-claims/x","agent":"a"}""", 0);

@@ -121,5 +121,6 @@ public sealed class QueueStorageTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private static ISourceAdapter Ucontact() => new SourceAdapters(new SourceOptions()).Find("ucontact")!;
 
-    private ClaimCheck Claims() => new(azurite.Blobs.GetBlobContainerClient(AzuriteFixture.UniqueName("claims")));
+    // The hosts' container, which the fixture provisions as a host does; blob names are event ids, unique to each test.
+    private ClaimCheck Claims() => new(azurite.Blobs.GetBlobContainerClient(QueueNames.ClaimContainer));
 }

@@ -24,7 +24,8 @@ namespace Switchboard;
 public static class SwitchboardServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers storage (<c>AzureWebJobsStorage</c>, read when first needed), the options sections (<c>Admin</c>,
+    /// Registers storage (<c>AzureWebJobsStorage</c>) and its provisioning when the host starts
+    /// (<see cref="StorageProvisioning"/>), the options sections (<c>Admin</c>,
     /// <c>Ingest</c>, <c>Delivery</c>, <c>Triggers</c>, <c>Export</c>, <c>Sources</c>; invalid values stop the host at
     /// start-up), the trigger store and cache, webhook delivery, sessions, the source adapters and the pipeline steps,
     /// and problem details for the HTTP API. Each call into <see cref="ProcessEvent"/>, <see cref="RunWork"/> or
@@ -36,13 +37,19 @@ public static class SwitchboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Read the way the Functions host reads AzureWebJobsStorage (connection string locally, managed identity in
-        // Azure), and only when first needed, so a missing setting fails the call that needs storage with a message
-        // naming the setting. One client per service, shared: the SDK clients are thread-safe and cheap to derive from.
+        // Azure); a missing setting stops the host's start with a message naming the setting. One client per service,
+        // shared: the SDK clients are thread-safe and cheap to derive from.
         services.AddSingleton(sp => StorageConnection.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton<StorageProbe>();
+        services.AddSingleton(sp => StorageResources.For(
+            sp.GetRequiredService<IOptions<DeliveryOptions>>().Value, sp.GetRequiredService<IOptions<ExportOptions>>().Value));
+        services.AddSingleton<StorageProvisioner>();
+
+        // Registered ahead of the portable host's queue workers, so they start on queues that exist.
+        services.AddHostedService<StorageProvisioning>();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         services.AddOptions<IngestOptions>().BindConfiguration("Ingest");

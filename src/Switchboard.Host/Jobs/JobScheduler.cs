@@ -32,7 +32,6 @@ public sealed class JobScheduler(QueueServiceClient queues, ClaimCheck claims, T
     public async Task EnqueueAsync(JobMessage job, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-
         // The service counts whole seconds and the SDK truncates: rounding up keeps a job from surfacing early.
         var delay = TimeSpan.FromSeconds(Math.Ceiling((job.DueAt - time.GetUtcNow()).TotalSeconds));
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxStep ? MaxStep : delay;

@@ -84,18 +84,10 @@ public sealed partial class QueueWorker : BackgroundService
 
         using var slots = new SemaphoreSlim(settings.BatchSize, settings.BatchSize);
         var idle = settings.MinPollInterval;
-        var ready = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (!ready)
-                {
-                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    ready = true;
-                }
-
                 // As the Functions host's newBatchThreshold: fetch again once half the batch is done, not per
                 // finished message, since every receive scans the queue (costly on a long queue, and on Azurite).
                 var free = 0;
@@ -149,7 +141,6 @@ public sealed partial class QueueWorker : BackgroundService
                 // Storage unreachable or refusing (the SDK reports exhausted retries as an AggregateException):
                 // a worker that gave up would stop the host, so it waits and tries again.
                 LogReceiveFailed(logger, exception, handler.QueueName);
-                ready = false;
                 try
                 {
                     await Task.Delay(settings.MaxPollInterval, time, stoppingToken);

@@ -18,8 +18,6 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
     /// <summary>The table name.</summary>
     public const string TableName = "EmailClaims";
 
-    private volatile bool created;
-
     /// <summary>
     /// Claims attempt <paramref name="attempt"/> of <paramref name="deliveryId"/> for <paramref name="lease"/>; null when
     /// this run holds it now, otherwise when another run's claim goes stale (check again then).
@@ -28,7 +26,6 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(deliveryId);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var rowKey = RowKey(deliveryId, attempt);
 
         // A claim released between our insert and our read is simply inserted again.
@@ -80,18 +77,8 @@ public sealed class EmailAttemptClaims(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(deliveryId);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteEntityAsync(tenant, RowKey(deliveryId, attempt), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static string RowKey(string deliveryId, int attempt) => $"{deliveryId}|{attempt.ToString("0000", CultureInfo.InvariantCulture)}";
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-    }
 }

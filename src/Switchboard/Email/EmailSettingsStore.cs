@@ -22,26 +22,13 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     private const string GlobalKey = "global";
     private const string QueuePrefix = "queue|";
 
-    private volatile bool created;
-
     /// <summary>True when <paramref name="queue"/> can name a queue setting: 1–256 characters, no control characters, not blank.</summary>
     public static bool IsValidQueue(string? queue) => KeyText.IsName(queue, MaxQueueLength);
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-    }
 
     /// <summary>The tenant's global setting; <see cref="EmailSetting.Off"/> when none was saved.</summary>
     public async Task<EmailSetting> GetGlobalAsync(string tenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, GlobalKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? Read(found.Value!) : EmailSetting.Off;
     }
@@ -51,7 +38,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         var setting = new EmailSetting { Enabled = enabled, Address = address?.Trim() ?? string.Empty, UpdatedAt = time.GetUtcNow() };
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(Entity(tenant, GlobalKey, null, setting), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return setting;
     }
@@ -61,7 +47,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(queue);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? ReadQueue(found.Value!) : null;
     }
@@ -76,7 +61,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
         }
 
         var setting = new EmailSetting { Enabled = enabled, Address = address?.Trim() ?? string.Empty, UpdatedAt = time.GetUtcNow() };
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(Entity(tenant, QueueKey(queue), queue, setting), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return new QueueEmailSetting(queue, setting);
     }
@@ -86,7 +70,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(tenant);
         ArgumentNullException.ThrowIfNull(queue);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await table.DeleteEntityAsync(tenant, QueueKey(queue), cancellationToken: cancellationToken).ConfigureAwait(false);
         return deleted.Status != 404;
     }
@@ -98,7 +81,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     public async Task<QueueEmailSettingPage> ListQueuesAsync(string tenant, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Keys of the prefix sort between "queue|" and "queue}" ('}' follows '|').
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {tenant} and RowKey ge {QueuePrefix} and RowKey lt {"queue}"}");
@@ -113,7 +95,6 @@ public sealed class EmailSettingsStore(TableClient table, TimeProvider time)
     public async Task<EmailDestination> ResolveAsync(string tenant, EventQueue? queue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var names = new[] { queue?.Id, queue?.Name }.Where(IsValidQueue).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var reads = names.Select(name => GetQueueAsync(tenant, name!, cancellationToken)).ToList();
         var global = await GetGlobalAsync(tenant, cancellationToken).ConfigureAwait(false);

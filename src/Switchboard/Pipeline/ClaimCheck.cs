@@ -10,8 +10,8 @@ namespace Switchboard.Pipeline;
 /// <summary>
 /// Keeps queue messages small: a JSON body over <see cref="InlineLimitBytes"/> is written to a blob and the
 /// message carries <c>{"claim":"name"}</c> instead, which <see cref="OpenAsync"/> turns back into the body.
-/// Claimed blobs are kept after their message is processed, since a redelivered message still needs its body;
-/// give the container a lifecycle rule (delete after some days) where storage cost matters.
+/// Claimed blobs are kept after their message is processed, since a redelivered message still needs its body; the
+/// deployment's lifecycle rule (infra/main.bicep) deletes them after 30 days. A claim whose blob is gone is poison.
 /// </summary>
 public sealed class ClaimCheck(BlobContainerClient container)
 {
@@ -19,8 +19,6 @@ public sealed class ClaimCheck(BlobContainerClient container)
     public const int InlineLimitBytes = 48 * 1024;
 
     private const string ClaimProperty = "claim";
-
-    private volatile bool created;
 
     /// <summary>
     /// The message text for <paramref name="json"/>: the JSON itself, or a claim on a blob named
@@ -34,7 +32,6 @@ public sealed class ClaimCheck(BlobContainerClient container)
             return json;
         }
 
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var name = $"{id}.json";
         await container.GetBlobClient(name).UploadAsync(
             BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
@@ -81,15 +78,6 @@ public sealed class ClaimCheck(BlobContainerClient container)
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (!created)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            created = true;
         }
     }
 }

@@ -35,8 +35,6 @@ public sealed partial class ExportSession(
     /// <summary>The blob metadata entry holding the hex SHA-256 of what a transcript or metadata file says.</summary>
     public const string ContentHashMetadata = "switchboardcontenthash";
 
-    private volatile bool containerCreated;
-
     /// <summary>Exports the session of <paramref name="job"/>; nothing is written when its journal is empty.</summary>
     public async Task<SessionExported> RunAsync(ExportJob job, CancellationToken cancellationToken = default)
     {
@@ -51,12 +49,6 @@ public sealed partial class ExportSession(
         }
 
         var container = blobs.GetBlobContainerClient(settings.Container);
-        if (!containerCreated)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            containerCreated = true;
-        }
-
         var written = new List<string>();
         var unchanged = new List<string>();
         var failures = new List<MediaCopyFailure>();

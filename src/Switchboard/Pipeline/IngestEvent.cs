@@ -12,8 +12,6 @@ namespace Switchboard.Pipeline;
 /// </summary>
 public sealed class IngestEvent(QueueClient events, ClaimCheck claims, TimeProvider time)
 {
-    private volatile bool created;
-
     /// <summary>Parses and queues one event; the result is what the caller answers with 202.</summary>
     public async Task<EventAccepted> RunAsync(
         ISourceAdapter adapter, string tenant, ReadOnlyMemory<byte> body, string? contentType, string? typeHint, CancellationToken cancellationToken = default)
@@ -32,12 +30,6 @@ public sealed class IngestEvent(QueueClient events, ClaimCheck claims, TimeProvi
         ArgumentNullException.ThrowIfNull(canonical);
         var json = JsonSerializer.Serialize(canonical, EventJsonContext.Default.CanonicalEvent);
         var message = await claims.WrapAsync(json, canonical.Id, cancellationToken).ConfigureAwait(false);
-        if (!created)
-        {
-            await events.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-
         // Never expiring: an event accepted with 202 must not vanish because no worker ran for a week.
         await events.SendMessageAsync(message, timeToLive: QueueTimeToLive.Never, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new EventAccepted(canonical.Id, canonical.Source, canonical.Type);

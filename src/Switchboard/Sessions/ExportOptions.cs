@@ -24,7 +24,7 @@ public sealed record ExportOptions
     /// </summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The blob container the archive is written to (default <c>switchboard-sessions</c>); created when missing.</summary>
+    /// <summary>The blob container the archive is written to (default <c>switchboard-sessions</c>); created when the host starts.</summary>
     public string Container { get; init; } = "switchboard-sessions";
 
     /// <summary>

@@ -34,19 +34,6 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
     private const string EventBlobProperty = "EventBlob";
     private const string EndedAtProperty = "EndedAt";
 
-    private volatile bool tableCreated;
-    private volatile bool containerCreated;
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!tableCreated)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            tableCreated = true;
-        }
-    }
-
     /// <summary>The RowKey of <paramref name="canonical"/>: its occurrence time in UTC ticks, then its id.</summary>
     public static string RowKey(CanonicalEvent canonical)
     {
@@ -67,7 +54,6 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
             return null;
         }
 
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var row = await EntityAsync(session, canonical, cancellationToken).ConfigureAwait(false);
         if (canonical.Session!.Lifecycle == SessionLifecycle.Ended)
         {
@@ -101,7 +87,6 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
     public async Task<IReadOnlyList<CanonicalEvent>> ReadAsync(SessionKey session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var events = new List<CanonicalEvent>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.PartitionKey}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -121,7 +106,6 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
     public async Task<DateTimeOffset?> EndedAtAsync(SessionKey session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         return await EndedAtAsync(session.PartitionKey, cancellationToken).ConfigureAwait(false);
     }
 
@@ -161,12 +145,6 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
         {
             row[EventProperty] = json;
             return row;
-        }
-
-        if (!containerCreated)
-        {
-            await payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            containerCreated = true;
         }
 
         // Written before the row, so a row never points at a missing blob; a retry rewrites the same bytes.

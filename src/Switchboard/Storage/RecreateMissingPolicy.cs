@@ -6,7 +6,7 @@ namespace Switchboard.Storage;
 /// <summary>
 /// Creates a table, queue or container that has gone missing under a running host (storage wiped, or a resource
 /// deleted by hand) and sends the request once more, so every store recovers at its next call instead of failing
-/// until the host restarts: each store creates its resources only on first use.
+/// until the host restarts: <see cref="StorageProvisioner"/> creates them only when the host starts.
 /// </summary>
 /// <param name="serviceUri">The service endpoint the requests are relative to.</param>
 /// <param name="errorCode">What the service answers for the missing resource: TableNotFound, QueueNotFound or ContainerNotFound.</param>

@@ -16,22 +16,9 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
 
     private const string JsonProperty = "Json";
 
-    private volatile bool created;
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-    }
-
     /// <summary>The trigger, or null.</summary>
     public async Task<StoredTrigger?> GetAsync(string tenant, string id, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? new StoredTrigger(Read(found.Value!), found.Value!.ETag.ToString("H")) : null;
     }
@@ -45,7 +32,6 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
         ArgumentNullException.ThrowIfNull(trigger);
         var now = time.GetUtcNow();
         var stamped = trigger with { CreatedAt = now, UpdatedAt = now };
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var added = await table.AddEntityAsync(Entity(stamped), cancellationToken).ConfigureAwait(false);
         return new StoredTrigger(stamped, added.Headers.ETag.GetValueOrDefault().ToString("H"));
     }
@@ -90,7 +76,6 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     /// <summary>Deletes a trigger; false when it did not exist.</summary>
     public async Task<bool> DeleteAsync(string tenant, string id, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         // The SDK answers a delete of a missing entity with its 404 rather than an exception.
         var deleted = await table.DeleteEntityAsync(tenant, id, cancellationToken: cancellationToken).ConfigureAwait(false);
         return deleted.Status != 404;
@@ -107,7 +92,6 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     /// <summary>One page of a tenant's triggers, ordered by id.</summary>
     public async Task<TriggerPage> ListAsync(string tenant, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var page = await table.QueryPageAsync(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), pageSize, continuation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TriggerPage([.. page.Values.Select(Read)], page.ContinuationToken);
     }
@@ -115,7 +99,6 @@ public sealed class TriggerStore(TableClient table, TimeProvider time)
     /// <summary>Every trigger of a tenant.</summary>
     public async Task<IReadOnlyList<Trigger>> LoadAllAsync(string tenant, CancellationToken cancellationToken = default)
     {
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var triggers = new List<Trigger>();
         await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {tenant}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {

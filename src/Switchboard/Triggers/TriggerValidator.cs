@@ -11,9 +11,6 @@ namespace Switchboard.Triggers;
 /// </summary>
 public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
 {
-    /// <summary>The longest URL a trigger may call.</summary>
-    public const int MaxUrlLength = 2048;
-
     /// <summary>The longest a trigger may be once serialised, as it is stored in one table property.</summary>
     public const int MaxSerializedLength = StoredJson.MaxLength;
 
@@ -28,7 +25,10 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD"];
     private static readonly string[] Formats = ["json", "form", "xml", "text"];
     private static readonly string[] Policies = ["none", "linear", "incremental", "exponential"];
-    private static readonly string[] ReservedHeaders = ["host", "content-length", "content-type", "transfer-encoding", "connection", "webhook-id", "webhook-timestamp", "webhook-signature"];
+
+    // The signature headers are the webhook's own; a {{ }} template is filled with a placeholder to parse the URL.
+    private readonly OutboundRequestRules requests = new(
+        allowPrivateNetworks, ["webhook-id", "webhook-timestamp", "webhook-signature"], url => TemplateTag().Replace(url, "x"), text => text.Contains("{{", StringComparison.Ordinal));
 
     /// <summary>Problems by field; empty when the trigger is valid, and then <paramref name="normalized"/> is the trigger to store.</summary>
     public IReadOnlyDictionary<string, string[]> Validate(Trigger trigger, out Trigger normalized)
@@ -184,7 +184,11 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
             return null;
         }
 
-        ValidateUrl(action.Url, add);
+        if (requests.CheckUrl(action.Url) is { } urlProblem)
+        {
+            add("action.url", urlProblem);
+        }
+
         var method = action.Method?.ToUpperInvariant() ?? string.Empty;
         if (!Methods.Contains(method))
         {
@@ -212,13 +216,9 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         templates.Check(action.Body, CompiledAction.BodyEscaping(CompiledAction.ParseFormat(format)), "action.body", add);
         foreach (var (name, value) in action.Headers ?? new Dictionary<string, string>())
         {
-            if (!HeaderName().IsMatch(name))
+            if (requests.CheckHeaderName(name) is { } nameProblem)
             {
-                add($"action.headers.{name}", "is not a valid header name");
-            }
-            else if (ReservedHeaders.Contains(name.ToLowerInvariant()))
-            {
-                add($"action.headers.{name}", "is set by Switchboard and cannot be overridden");
+                add($"action.headers.{name}", nameProblem);
             }
 
             if (value is null)
@@ -279,43 +279,6 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         };
     }
 
-    private void ValidateUrl(string? url, Action<string, string> add)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            add("action.url", "is required");
-            return;
-        }
-
-        if (url.Length > MaxUrlLength)
-        {
-            add("action.url", $"must be at most {MaxUrlLength} characters");
-            return;
-        }
-
-        // Templates may stand in path and query; the URL must parse with them filled by a placeholder.
-        var probe = TemplateTag().Replace(url, "x");
-        if (!Uri.TryCreate(probe, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-        {
-            add("action.url", "must be an absolute URL");
-        }
-        else if (uri.Scheme != Uri.UriSchemeHttps && !(allowPrivateNetworks && uri.Scheme == Uri.UriSchemeHttp))
-        {
-            add("action.url", allowPrivateNetworks ? "must use https or http" : "must use https (http only when Delivery:AllowPrivateNetworks is on)");
-        }
-        else if (Authority(url).Contains("{{", StringComparison.Ordinal))
-        {
-            add("action.url", "must not template the host: only path and query may hold {{ }}");
-        }
-    }
-
-    private static string Authority(string url)
-    {
-        var start = url.IndexOf("://", StringComparison.Ordinal) + 3;
-        var end = url.IndexOfAny(['/', '?', '#'], start);
-        return end < 0 ? url[start..] : url[start..end];
-    }
-
     private static TriggerRetry? ValidateRetry(TriggerRetry? retry, Action<string, string> add)
     {
         retry ??= new TriggerRetry();
@@ -354,9 +317,6 @@ public sealed partial class TriggerValidator(bool allowPrivateNetworks = false)
         JsonValueKind.Array => 1 + value.EnumerateArray().Select(Depth).DefaultIfEmpty(0).Max(),
         _ => 1,
     };
-
-    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")]
-    private static partial Regex HeaderName();
 
     [GeneratedRegex(@"\{\{.*?\}\}")]
     private static partial Regex TemplateTag();

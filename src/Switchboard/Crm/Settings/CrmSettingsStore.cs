@@ -17,23 +17,10 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
     private const string RowKey = "crm";
     private const string JsonProperty = "Json";
 
-    private volatile bool created;
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-    }
-
     /// <summary>The tenant's settings, or null when it has none.</summary>
     public async Task<StoredCrmSettings?> GetAsync(string tenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? new StoredCrmSettings(Read(found.Value!), found.Value!.ETag.ToString("H")) : null;
     }
@@ -46,7 +33,6 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
     public async Task<StoredCrmSettings> SaveAsync(CrmSettings settings, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var stamped = settings with { UpdatedAt = time.GetUtcNow() };
         var entity = new TableEntity(stamped.Tenant, RowKey) { [JsonProperty] = JsonSerializer.Serialize(stamped, CrmJson.Options) };
         var written = ifMatch is null
@@ -59,7 +45,6 @@ public sealed class CrmSettingsStore(TableClient table, TimeProvider time)
     public async Task<bool> DeleteAsync(string tenant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tenant);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await table.DeleteEntityAsync(tenant, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return deleted.Status != 404;
     }

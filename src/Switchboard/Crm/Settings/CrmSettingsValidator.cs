@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Switchboard.Crm.Calls;
 using Switchboard.Crm.Lookup;
 using Switchboard.Triggers;
+using Switchboard.Delivery;
 
 namespace Switchboard.Crm.Settings;
 
@@ -13,11 +14,8 @@ namespace Switchboard.Crm.Settings;
 /// problem+json. Endpoint URLs must use https, or http where <see cref="Delivery.DeliveryOptions.AllowPrivateNetworks"/>
 /// is on, as webhooks must.
 /// </summary>
-public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = false)
+public sealed class CrmSettingsValidator(bool allowPrivateNetworks = false)
 {
-    /// <summary>The longest URL accepted.</summary>
-    public const int MaxUrlLength = 2048;
-
     /// <summary>The longest settings may be once serialised, as they are stored in one table property.</summary>
     public const int MaxSerializedLength = StoredJson.MaxLength;
 
@@ -28,7 +26,10 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
     private static readonly string[] ContainerTypes = [CrmEndpoint.MapContainer, CrmEndpoint.ArrayContainer];
     private static readonly string[] UploadTypes = [CrmUploadEndpoint.Base64, CrmUploadEndpoint.Multipart];
     private static readonly string[] AttachmentTypes = [CrmUploadEndpoint.AttachmentId, CrmUploadEndpoint.AttachmentUrl];
-    private static readonly string[] ReservedHeaders = ["host", "content-length", "content-type", "transfer-encoding", "connection", "authorization"];
+
+    // Authorization comes from the auth settings; a {VARIABLE} is filled with a placeholder to parse the URL.
+    private readonly OutboundRequestRules requests = new(
+        allowPrivateNetworks, ["authorization"], url => CrmTemplate.Probe(url, "x"), text => CrmTemplate.Variables(text).Count > 0);
 
     /// <summary>Problems by field; empty when the settings are valid, and then <paramref name="normalized"/> is what to store.</summary>
     public IReadOnlyDictionary<string, string[]> Validate(CrmSettings settings, out CrmSettings normalized)
@@ -125,20 +126,19 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
         for (var i = 0; i < headers.Count; i++)
         {
             var header = headers[i];
-            var name = header?.Name ?? string.Empty;
-            if (header is null || !HeaderName().IsMatch(name))
+            if (requests.CheckHeaderName(header?.Name) is { } nameProblem)
             {
-                add($"auth.headers[{i}].name", "is not a valid header name");
-                continue;
+                add($"auth.headers[{i}].name", nameProblem);
             }
-
-            if (ReservedHeaders.Contains(name.ToLowerInvariant()))
-            {
-                add($"auth.headers[{i}].name", "is set by Switchboard and cannot be configured");
-            }
-            else if (!seen.Add(name))
+            else if (!seen.Add(header!.Name))
             {
                 add($"auth.headers[{i}].name", "is listed twice");
+            }
+
+            // A value is worth checking only under a name that is one.
+            if (header is null || !OutboundRequestRules.IsHeaderName(header.Name))
+            {
+                continue;
             }
 
             if (string.IsNullOrEmpty(header.Value) || header.Value.Any(char.IsControl))
@@ -185,7 +185,7 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
             add("auth.oauth.refreshToken", "is required for the refresh_token grant");
         }
 
-        if (oauth.IncludeRedirectUrl && !IsAbsoluteHttp(oauth.RedirectUrl))
+        if (oauth.IncludeRedirectUrl && !OutboundRequestRules.IsAbsoluteHttp(oauth.RedirectUrl))
         {
             add("auth.oauth.redirectUrl", "must be an absolute http or https URL when includeRedirectUrl is on");
         }
@@ -426,32 +426,16 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
     /// <summary>An endpoint URL: absolute, https (or http where allowed), the host fixed, only allowed variables.</summary>
     private void ValidateUrl(string? url, string field, IReadOnlyList<string> allowed, Action<string, string> add)
     {
-        if (string.IsNullOrWhiteSpace(url))
+        if (requests.CheckUrl(url) is { } problem)
         {
-            add(field, "is required");
-            return;
+            add(field, problem);
         }
 
-        if (url.Length > MaxUrlLength)
+        // A missing or overlong URL is one problem; one that is there is read for its variables too.
+        if (url is { Length: <= OutboundRequestRules.MaxUrlLength })
         {
-            add(field, $"must be at most {MaxUrlLength} characters");
-            return;
+            CheckVariables(url, field, allowed, add);
         }
-
-        if (!Uri.TryCreate(CrmTemplate.Probe(url, "x"), UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-        {
-            add(field, "must be an absolute URL");
-        }
-        else if (uri.Scheme != Uri.UriSchemeHttps && !(allowPrivateNetworks && uri.Scheme == Uri.UriSchemeHttp))
-        {
-            add(field, allowPrivateNetworks ? "must use https or http" : "must use https (http only when Delivery:AllowPrivateNetworks is on)");
-        }
-        else if (CrmTemplate.Variables(Authority(url)).Count > 0)
-        {
-            add(field, "must not put a variable in the host: only path and query may hold them");
-        }
-
-        CheckVariables(url, field, allowed, add);
     }
 
     /// <summary>A URL people open in a browser: absolute http or https, with <paramref name="required"/> when given.</summary>
@@ -462,11 +446,11 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
             return;
         }
 
-        if (url.Length > MaxUrlLength || !IsAbsoluteHttp(CrmTemplate.Probe(url, "x")))
+        if (url.Length > OutboundRequestRules.MaxUrlLength || !OutboundRequestRules.IsAbsoluteHttp(CrmTemplate.Probe(url, "x")))
         {
-            add(field, $"must be an absolute http or https URL of at most {MaxUrlLength} characters");
+            add(field, $"must be an absolute http or https URL of at most {OutboundRequestRules.MaxUrlLength} characters");
         }
-        else if (CrmTemplate.Variables(Authority(url)).Count > 0)
+        else if (CrmTemplate.Variables(OutboundRequestRules.Authority(url)).Count > 0)
         {
             add(field, "must not put a variable in the host");
         }
@@ -507,17 +491,4 @@ public sealed partial class CrmSettingsValidator(bool allowPrivateNetworks = fal
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static bool IsAbsoluteHttp(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static string Authority(string url)
-    {
-        var scheme = url.IndexOf("://", StringComparison.Ordinal);
-        var start = scheme < 0 ? 0 : scheme + 3;
-        var end = url.IndexOfAny(['/', '?', '#'], start);
-        return end < 0 ? url[start..] : url[start..end];
-    }
-
-    [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex HeaderName();
 }

@@ -19,23 +19,10 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
 
     private const string RowKey = "crm";
 
-    private volatile bool created;
-
-    /// <summary>Creates the table unless it exists; every other method calls it until it has succeeded once.</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-            created = true;
-        }
-    }
-
     /// <summary>The session's state, or null when no run has worked on it.</summary>
     public async Task<CrmSessionState?> GetAsync(SessionKey session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var found = await table.GetEntityIfExistsAsync<TableEntity>(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         return found.HasValue ? Read(found.Value!) : null;
     }
@@ -47,7 +34,6 @@ public sealed class CrmSessionStore(TableClient table, TimeProvider time)
     public async Task<(CrmSessionLease? Lease, DateTimeOffset BusyUntil)> AcquireAsync(SessionKey session, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var owner = Guid.NewGuid().ToString("N");
         var now = time.GetUtcNow();
         var response = await table.GetEntityIfExistsAsync<TableEntity>(session.PartitionKey, RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
