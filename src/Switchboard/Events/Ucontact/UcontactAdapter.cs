@@ -67,9 +67,7 @@ public sealed class UcontactAdapter : ISourceAdapter
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = PayloadReader.ReadObject(body, contentType);
-        var name = root.EventName("event", "");
-        var mapping = Events.GetValueOrDefault(name);
-        var type = mapping?.Type ?? name;
+        var (mapping, type) = EventMapping.Read(root, Events);
         var flags = new List<string>();
         root.TryGetProperty("date", out var date);
         var channel = root.Identifier("channel", "");

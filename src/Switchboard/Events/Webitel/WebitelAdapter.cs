@@ -44,9 +44,7 @@ public sealed class WebitelAdapter : ISourceAdapter
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = PayloadReader.ReadObject(body, contentType);
-        var name = root.EventName("event", "");
-        var mapping = Events.GetValueOrDefault(name);
-        var type = mapping?.Type ?? name;
+        var (mapping, type) = EventMapping.Read(root, Events);
         var channel = root.Identifier("channel", "");
         var sessionId = root.Identifier("member_channel_id", "") ?? root.Identifier("attempt_id", "");
         var outcome = mapping?.Lifecycle == SessionLifecycle.Ended ? Outcome(root.Scalar("cc_result", "")) : null;
