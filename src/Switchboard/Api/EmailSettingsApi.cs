@@ -64,19 +64,10 @@ public static class EmailSettingsApi
             return problem;
         }
 
-        var (body, readProblem) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(services.HttpContext.Request, BodyOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblem is not null)
-        {
-            return readProblem;
-        }
-
-        if (Validate(body!).Problem is { } invalid)
-        {
-            return invalid;
-        }
-
-        var setting = await services.Store.SetGlobalAsync(Tenant(tenant), body!.Enabled!.Value, body.Address, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(Global(Tenant(tenant), setting));
+        return await SaveBodyAsync(
+            services,
+            async (enabled, address) => Global(Tenant(tenant), await services.Store.SetGlobalAsync(Tenant(tenant), enabled, address, cancellationToken).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET api/email/settings/queues</c>: the queues with a setting of their own, paged (<c>?pageSize=&amp;continuation=</c>).</summary>
@@ -129,19 +120,10 @@ public static class EmailSettingsApi
             return problem;
         }
 
-        var (body, readProblem) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(services.HttpContext.Request, BodyOptions, cancellationToken).ConfigureAwait(false);
-        if (readProblem is not null)
-        {
-            return readProblem;
-        }
-
-        if (Validate(body!).Problem is { } invalid)
-        {
-            return invalid;
-        }
-
-        var setting = await services.Store.SetQueueAsync(Tenant(tenant), queue!, body!.Enabled!.Value, body.Address, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(Queue(Tenant(tenant), setting));
+        return await SaveBodyAsync(
+            services,
+            async (enabled, address) => Queue(Tenant(tenant), await services.Store.SetQueueAsync(Tenant(tenant), queue!, enabled, address, cancellationToken).ConfigureAwait(false)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>DELETE api/email/settings/queues/{queue}</c>: removes a queue's own setting, so it inherits the global one; 404 when it had none.</summary>
@@ -175,6 +157,24 @@ public static class EmailSettingsApi
 
         var destination = await services.Store.ResolveAsync(Tenant(tenant), queue is null ? null : new EventQueue { Id = queue }, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new EmailEffectiveSettings(Tenant(tenant), queue, destination.Sends, destination.Address, destination.Case));
+    }
+
+    /// <summary>Reads and checks the <see cref="EmailSettingsRequest"/> body, then saves it through <paramref name="save"/> and answers what it returns.</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> SaveBodyAsync<T>(
+        EmailSettingsServices services, Func<bool, string?, Task<T>> save, CancellationToken cancellationToken)
+    {
+        var (body, readProblem) = await JsonRequestBody.ReadAsync<EmailSettingsRequest>(services.HttpContext.Request, BodyOptions, cancellationToken).ConfigureAwait(false);
+        if (readProblem is not null)
+        {
+            return readProblem;
+        }
+
+        if (Validate(body!).Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        return TypedResults.Ok(await save(body!.Enabled!.Value, body.Address).ConfigureAwait(false));
     }
 
     private static InputProblems Validate(EmailSettingsRequest body)

@@ -24,8 +24,7 @@ public static class CrmServiceCollectionExtensions
     public static IServiceCollection AddCrmIntegration(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrmOptions>, CrmOptionsValidator>());
+        services.AddValidatedOptions<CrmOptions, CrmOptionsValidator>(CrmOptions.SectionName);
         services.AddHttpClient(CrmClient.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => DeliveryServiceCollectionExtensions.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value))

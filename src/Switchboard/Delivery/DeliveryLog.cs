@@ -6,7 +6,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Switchboard.Events;
 using Switchboard.Pipeline;
 using Switchboard.Storage;
@@ -206,8 +205,7 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
         }
 
         var name = $"{head.PartitionKey}/{head.RowKey[2..]}.json";
-        await payloads.GetBlobClient(name).UploadAsync(
-            BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        await payloads.UploadJsonAsync(name, json, cancellationToken).ConfigureAwait(false);
         head["WorkBlob"] = name;
     }
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -76,13 +75,13 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<D
         {
             return AttemptOutcome.Failure(AttemptError.Timeout, $"No complete response within {timeout.TotalSeconds:0.#} s.", time.GetElapsedTime(started));
         }
-        catch (HttpRequestException exception) when (Find<BlockedDestinationException>(exception) is { } blocked)
+        catch (HttpRequestException exception) when (ExceptionChain.Find<BlockedDestinationException>(exception) is { } blocked)
         {
             return AttemptOutcome.Failure(AttemptError.Blocked, blocked.Message, time.GetElapsedTime(started));
         }
         catch (HttpRequestException exception)
         {
-            return AttemptOutcome.Failure(AttemptError.Connection, Describe(exception), time.GetElapsedTime(started));
+            return AttemptOutcome.Failure(AttemptError.Connection, ExceptionChain.Describe(exception), time.GetElapsedTime(started));
         }
         catch (IOException exception)
         {
@@ -162,25 +161,6 @@ public sealed partial class WebhookSender(IHttpClientFactory clients, IOptions<D
         var wait = header.Delta ?? (header.Date is { } date ? date - time.GetUtcNow() : null);
         return wait is { } positive && positive > TimeSpan.Zero ? positive : null;
     }
-
-    private static T? Find<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Describe(HttpRequestException exception) =>
-        Find<SocketException>(exception) is { } socket
-            ? $"{exception.HttpRequestError}: {socket.SocketErrorCode} ({exception.Message})"
-            : $"{exception.HttpRequestError}: {exception.Message}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: redirect ({Status}) not followed: {Reason}")]
     private static partial void LogRedirectRefused(ILogger logger, string deliveryId, int status, string reason);

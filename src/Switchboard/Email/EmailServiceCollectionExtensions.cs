@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
 using Switchboard.Sessions;
@@ -21,8 +19,7 @@ public static class EmailServiceCollectionExtensions
     public static IServiceCollection AddSessionEmail(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
+        services.AddValidatedOptions<EmailOptions, EmailOptionsValidator>(EmailOptions.SectionName);
         services.AddSingleton(sp => new EmailSettingsStore(
             sp.GetRequiredService<TableServiceClient>().GetTableClient(EmailSettingsStore.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EmailAttemptClaims(

@@ -38,4 +38,10 @@ public static class SessionChannels
             _ => name,
         };
     }
+
+    /// <summary>
+    /// <see cref="Normalise"/> for a channel field a payload may leave out: a session whose platform names no channel is
+    /// a call.
+    /// </summary>
+    public static string NormaliseOrCall(string? channel) => channel is null ? Call : Normalise(channel);
 }

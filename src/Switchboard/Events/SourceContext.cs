@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Switchboard.Events;
 
 /// <summary>What the ingest endpoint knows about a request besides its body.</summary>
@@ -21,4 +23,20 @@ public sealed record SourceContext
     /// <summary>A context with a new <see cref="EventIds.New"/> id.</summary>
     public static SourceContext Create(string tenant, DateTimeOffset receivedAt) =>
         new() { Tenant = tenant, ReceivedAt = receivedAt, EventId = EventIds.New(receivedAt) };
+
+    /// <summary>
+    /// The event this request carries, as the adapter <paramref name="source"/> parsed it: this context's id, tenant and
+    /// receive time, occurred at <paramref name="occurredAt"/> or, when the adapter read no time, at the receive time in
+    /// UTC. Adapters add the session, agent, queue and flags with <c>with</c>.
+    /// </summary>
+    public CanonicalEvent Event(string source, string type, JsonElement data, DateTimeOffset? occurredAt = null) => new()
+    {
+        Id = EventId,
+        Source = source,
+        Type = type,
+        Tenant = Tenant,
+        OccurredAt = occurredAt ?? ReceivedAt.ToUniversalTime(),
+        ReceivedAt = ReceivedAt,
+        Data = data,
+    };
 }

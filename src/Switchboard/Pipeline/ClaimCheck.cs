@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Switchboard.Storage;
 
 namespace Switchboard.Pipeline;
@@ -33,8 +32,7 @@ public sealed class ClaimCheck(BlobContainerClient container)
         }
 
         var name = $"{id}.json";
-        await container.GetBlobClient(name).UploadAsync(
-            BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken).ConfigureAwait(false);
+        await container.UploadJsonAsync(name, json, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Serialize(new Dictionary<string, string> { [ClaimProperty] = name });
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
@@ -109,33 +108,17 @@ public sealed class MediaCopier(IHttpClientFactory clients, IOptions<ExportOptio
         {
             return MediaCopied.Failure("timeout", $"Not copied within {settings.MediaTimeout}.");
         }
-        catch (HttpRequestException exception) when (Find<BlockedDestinationException>(exception) is { } blocked)
+        catch (HttpRequestException exception) when (ExceptionChain.Find<BlockedDestinationException>(exception) is { } blocked)
         {
             return MediaCopied.Failure("blocked", blocked.Message);
         }
         catch (HttpRequestException exception)
         {
-            return MediaCopied.Failure("connection", Find<SocketException>(exception) is { } socket
-                ? $"{exception.HttpRequestError}: {socket.SocketErrorCode} ({exception.Message})"
-                : $"{exception.HttpRequestError}: {exception.Message}");
+            return MediaCopied.Failure("connection", ExceptionChain.Describe(exception));
         }
         catch (IOException exception)
         {
             return MediaCopied.Failure("connection", exception.Message);
         }
-    }
-
-    private static T? Find<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Switchboard.Events;
 using Switchboard.Storage;
 
@@ -149,9 +148,7 @@ public sealed class SessionJournal(TableClient table, BlobContainerClient payloa
 
         // Written before the row, so a row never points at a missing blob; a retry rewrites the same bytes.
         var name = Uri.EscapeDataString(canonical.Id) + ".json";
-        await payloads.GetBlobClient(name)
-            .UploadAsync(BinaryData.FromString(json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } }, cancellationToken)
-            .ConfigureAwait(false);
+        await payloads.UploadJsonAsync(name, json, cancellationToken).ConfigureAwait(false);
         row[EventBlobProperty] = name;
         return row;
     }

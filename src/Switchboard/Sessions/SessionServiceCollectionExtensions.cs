@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Switchboard.Delivery;
 using Switchboard.Pipeline;
@@ -19,8 +18,7 @@ public static class SessionServiceCollectionExtensions
     public static IServiceCollection AddSessionExport(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>());
+        services.AddValidatedOptions<ExportOptions, ExportOptionsValidator>(ExportOptions.SectionName);
         services.AddHttpClient(MediaCopier.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => MediaCopier.CreateHandler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.AllowPrivateNetworks))

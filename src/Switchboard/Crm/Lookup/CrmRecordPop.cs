@@ -62,16 +62,9 @@ public sealed class CrmRecordPop(IngestEvent ingest, TimeProvider time)
             ["type"] = EventType,
             ["data"] = data.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value),
         });
-        return new CanonicalEvent
+        return SourceContext.Create(session.Tenant, receivedAt).Event(CcaiAdapter.SourceName, EventType, body) with
         {
-            Id = EventIds.New(receivedAt),
-            Source = CcaiAdapter.SourceName,
-            Type = EventType,
-            Tenant = session.Tenant,
-            OccurredAt = receivedAt.ToUniversalTime(),
-            ReceivedAt = receivedAt,
             Session = new EventSession { Id = session.SessionId, Channel = session.Channel, Lifecycle = SessionLifecycle.Updated },
-            Data = body,
         };
     }
 }

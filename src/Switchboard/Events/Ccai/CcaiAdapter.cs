@@ -60,18 +60,11 @@ public sealed class CcaiAdapter : ISourceAdapter
             CheckArchive(fields, at, known.Archive);
         }
 
-        return new CanonicalEvent
+        return context.Event(SourceName, type, root) with
         {
-            Id = context.EventId,
-            Source = SourceName,
-            Type = type,
-            Tenant = context.Tenant,
-            OccurredAt = context.ReceivedAt.ToUniversalTime(),
-            ReceivedAt = context.ReceivedAt,
             Session = session,
             Agent = Agent(fields, at),
             Queue = Queue(fields, at),
-            Data = root,
             Flags = flags,
         };
     }

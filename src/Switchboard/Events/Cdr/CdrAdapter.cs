@@ -52,18 +52,11 @@ public sealed class CdrAdapter : ISourceAdapter
         cdr.TryGetProperty("answer", out var answer);
         cdr.TryGetProperty("start", out var start);
         var group = First(cdr, GroupFields);
-        return new CanonicalEvent
+        return context.Event(SourceName, type, root, EventTimestamp.OccurredAt([end, answer, start], CallZone(cdr), context.ReceivedAt, flags)) with
         {
-            Id = context.EventId,
-            Source = SourceName,
-            Type = type,
-            Tenant = context.Tenant,
-            OccurredAt = EventTimestamp.OccurredAt([end, answer, start], CallZone(cdr), context.ReceivedAt, flags),
-            ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(cdr.Identifier("id", "/cdr"), SessionChannels.Call, SessionLifecycle.Ended, type, "/cdr/id", Outcome(cdr, answer)),
             Agent = Handler(cdr),
             Queue = EventQueue.From(group, group),
-            Data = root,
             Flags = flags,
         };
     }

@@ -67,30 +67,21 @@ public sealed class UcontactAdapter : ISourceAdapter
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = PayloadReader.ReadObject(body, contentType);
-        var name = root.EventName("event", "");
-        var mapping = Events.GetValueOrDefault(name);
-        var type = mapping?.Type ?? name;
+        var (mapping, type) = EventMapping.Read(root, Events);
         var flags = new List<string>();
         root.TryGetProperty("date", out var date);
         var channel = root.Identifier("channel", "");
         var campaign = root.Scalar("campaign", "");
-        return new CanonicalEvent
+        return context.Event(SourceName, type, root, EventTimestamp.OccurredAt([date], zone, context.ReceivedAt, flags)) with
         {
-            Id = context.EventId,
-            Source = SourceName,
-            Type = type,
-            Tenant = context.Tenant,
-            OccurredAt = EventTimestamp.OccurredAt([date], zone, context.ReceivedAt, flags),
-            ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(
                 root.Identifier("guid", ""),
-                channel is null ? SessionChannels.Call : SessionChannels.Normalise(channel),
+                SessionChannels.NormaliseOrCall(channel),
                 mapping?.Lifecycle,
                 type,
                 "/guid"),
             Agent = EventAgent.From(root.Scalar("agent", ""), null, root.Scalar("agentFullName", "")),
             Queue = EventQueue.From(campaign, campaign),
-            Data = root,
             Flags = flags,
         };
     }

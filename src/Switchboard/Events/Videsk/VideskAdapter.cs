@@ -49,24 +49,17 @@ public sealed class VideskAdapter : ISourceAdapter
         var channel = session?.Identifier("channel", "/session");
         var agent = root.OptionalObject("agent", "");
         var queue = root.OptionalObject("queue", "");
-        return new CanonicalEvent
+        return context.Event(SourceName, type, root, EventTimestamp.OccurredAt([occurredAt], TimeZoneInfo.Utc, context.ReceivedAt, flags)) with
         {
-            Id = context.EventId,
-            Source = SourceName,
-            Type = type,
-            Tenant = context.Tenant,
-            OccurredAt = EventTimestamp.OccurredAt([occurredAt], TimeZoneInfo.Utc, context.ReceivedAt, flags),
-            ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(
                 session?.Identifier("id", "/session"),
-                channel is null ? SessionChannels.Call : SessionChannels.Normalise(channel),
+                SessionChannels.NormaliseOrCall(channel),
                 known?.Lifecycle,
                 type,
                 "/session/id",
                 known?.Outcome),
             Agent = agent is { } a ? EventAgent.From(a.Scalar("id", "/agent"), a.Scalar("email", "/agent"), a.Scalar("name", "/agent")) : null,
             Queue = queue is { } q ? EventQueue.From(q.Scalar("id", "/queue"), q.Scalar("name", "/queue")) : null,
-            Data = root,
             Flags = flags,
         };
     }

@@ -44,30 +44,21 @@ public sealed class WebitelAdapter : ISourceAdapter
     {
         ArgumentNullException.ThrowIfNull(context);
         var root = PayloadReader.ReadObject(body, contentType);
-        var name = root.EventName("event", "");
-        var mapping = Events.GetValueOrDefault(name);
-        var type = mapping?.Type ?? name;
+        var (mapping, type) = EventMapping.Read(root, Events);
         var channel = root.Identifier("channel", "");
         var sessionId = root.Identifier("member_channel_id", "") ?? root.Identifier("attempt_id", "");
         var outcome = mapping?.Lifecycle == SessionLifecycle.Ended ? Outcome(root.Scalar("cc_result", "")) : null;
-        return new CanonicalEvent
+        return context.Event(SourceName, type, root) with
         {
-            Id = context.EventId,
-            Source = SourceName,
-            Type = type,
-            Tenant = context.Tenant,
-            OccurredAt = context.ReceivedAt.ToUniversalTime(),
-            ReceivedAt = context.ReceivedAt,
             Session = EventSession.For(
                 sessionId,
-                channel is null ? SessionChannels.Call : SessionChannels.Normalise(channel),
+                SessionChannels.NormaliseOrCall(channel),
                 mapping?.Lifecycle,
                 type,
                 "/member_channel_id",
                 outcome),
             Agent = EventAgent.From(root.Scalar("agent_id", "") ?? root.Scalar("user_id", ""), null, root.Scalar("agent_name", "")),
             Queue = EventQueue.From(root.Scalar("queue_id", ""), root.Scalar("queue_name", "")),
-            Data = root,
         };
     }
 
