@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Crm.Settings;
+using Switchboard.Crm.Sync;
+using Switchboard.Sessions;
 using Switchboard.Tests.Azurite;
 using Switchboard.Tests.Crm;
 using Switchboard.Tests.Email;
@@ -49,6 +51,18 @@ public sealed class ReplayTests(DedicatedAzurite azurite) : IClassFixture<Dedica
         JsonElement? dead = null;
         await Eventually.TrueAsync(async () => (dead = await DeadLetterAsync(host, tenant, "crm")) is not null, Patience, "the refused CRM call is a dead letter");
         var deadId = dead!.Value.GetProperty("deliveryId").GetString()!;
+
+        // The run that recorded the dead call still holds the session's lease for a moment; a replay then would find the
+        // session busy and look again when the lease expires (202). Wait until the run has let go.
+        var sessions = host.Services.GetRequiredService<CrmSessionStore>();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var (lease, _) = await sessions.AcquireAsync(new SessionKey(tenant, "call", "7301"), TimeSpan.FromSeconds(40));
+                return lease is not null && await sessions.ReleaseAsync(lease);
+            },
+            Patience,
+            "the sync that recorded the dead call releases the session");
 
         accepting = true;
         using var replayed = await host.Http.PostAsync(new Uri($"/api/deliveries/{deadId}/replay?tenant={tenant}", UriKind.Relative), null);

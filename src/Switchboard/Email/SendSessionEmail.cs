@@ -113,14 +113,6 @@ public sealed partial class SendSessionEmail(
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentOutOfRangeException.ThrowIfLessThan(job.Attempt, 1);
-        var lease = emailOptions.Value.Timeout + ClaimMargin;
-        if (await claims.TryClaimAsync(job.Tenant, job.DeliveryId, job.Attempt, lease, cancellationToken).ConfigureAwait(false) is { } busyUntil)
-        {
-            LogClaimedElsewhere(logger, job.DeliveryId, job.Attempt, busyUntil);
-            await scheduler.ScheduleAsync(job.ToWork(), busyUntil, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
         var retries = emailOptions.Value.Attempts;
         var plan = new AttemptPlan
         {
@@ -136,10 +128,28 @@ public sealed partial class SendSessionEmail(
             Policy = (attempt, outcome, _, now) => EmailRetry.Decide(retries, attempt, outcome, now),
             Work = attempt => job.At(attempt).ToWork(),
         };
-        var attempted = await engine.RunAsync(plan, (turn, token) => AttemptAsync(job with { DeliveryId = turn.DeliveryId }, metadataJson, token), scheduler, cancellationToken).ConfigureAwait(false);
+
+        // The claim names the attempt the log will record — a replay's own id and number — so a replay never waits on
+        // the claim of the dead letter it replays.
+        var turn = await engine.BeginAsync(plan, cancellationToken).ConfigureAwait(false);
+        var lease = emailOptions.Value.Timeout + ClaimMargin;
+        if (turn.Status == AttemptTurnStatus.Due
+            && await claims.TryClaimAsync(job.Tenant, turn.DeliveryId, turn.Attempt, lease, cancellationToken).ConfigureAwait(false) is { } busyUntil)
+        {
+            LogClaimedElsewhere(logger, turn.DeliveryId, turn.Attempt, busyUntil);
+            await scheduler.ScheduleAsync(job.ToWork(), busyUntil, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        // The engine reads the log again: the run that held the claim before this one may have recorded the attempt.
+        var attempted = await engine.RunAsync(plan, (due, token) => AttemptAsync(job with { DeliveryId = due.DeliveryId }, metadataJson, token), scheduler, cancellationToken).ConfigureAwait(false);
 
         // Kept when the run fails midway: the attempt may have been sent, and the claim going stale is what allows another.
-        await claims.ReleaseAsync(job.Tenant, job.DeliveryId, job.Attempt, cancellationToken).ConfigureAwait(false);
+        if (turn.Status == AttemptTurnStatus.Due)
+        {
+            await claims.ReleaseAsync(job.Tenant, turn.DeliveryId, turn.Attempt, cancellationToken).ConfigureAwait(false);
+        }
+
         return attempted;
     }
 
