@@ -70,7 +70,8 @@ public static class CrmPhoneFormat
     /// <summary>
     /// <paramref name="number"/> written in <paramref name="format"/>; <paramref name="search"/> selects the automatic
     /// format's search form (for the find endpoints and lookup URLs); <paramref name="region"/> is the region of numbers
-    /// written without a country code (<see cref="DefaultRegion"/> when null). Null or blank gives the empty string.
+    /// written without a country code, in any case (<see cref="DefaultRegion"/> when null). Null or blank gives the empty
+    /// string.
     /// </summary>
     public static string Format(string? number, string format, bool search = false, string? region = null)
     {
@@ -79,7 +80,7 @@ public static class CrmPhoneFormat
             return string.Empty;
         }
 
-        region ??= DefaultRegion;
+        region = region?.Trim().ToUpperInvariant() ?? DefaultRegion;
         if (Parse(number, region) is not { } parsed)
         {
             return number.Trim();
