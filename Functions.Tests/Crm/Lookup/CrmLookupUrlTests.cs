@@ -59,6 +59,15 @@ public sealed class CrmLookupUrlTests
             CrmLookupUrl.Render("https://crm.example.com/s?ani={ANI}", Facts("call", "1", """{"call_id":1,"end_user_phone":"+12223334444"}""").ToLookupValues(CrmPhoneFormat.Automatic)));
 
     [Fact]
+    public void Numbers_without_a_country_code_are_read_in_the_default_region()
+    {
+        var facts = Facts("call", "1", """{"call_id":1,"end_user_phone":"020 7946 0958"}""");
+
+        Assert.Equal("https://crm.example.com/s?ani=%2B442079460958", CrmLookupUrl.Render("https://crm.example.com/s?ani={ANI}", facts.ToLookupValues(CrmPhoneFormat.E164, "GB")));
+        Assert.Equal("+442079460958", facts.ToValues(CrmPhoneFormat.E164, search: false, "GB")["PHONE_NUMBER"]);
+    }
+
+    [Fact]
     public void Line_breaks_in_session_data_or_the_template_are_percent_encoded()
     {
         var facts = Facts("call", "103646", """{"call_id":103646,"end_user_email":"kim@example.com\r\nX-Evil: 1"}""");

@@ -52,7 +52,28 @@ public sealed class CrmSettingsValidatorTests
         var problems = Problems(settings);
 
         Assert.Equal(["tenant", "auth.method", "phoneFormat"], problems.Keys);
-        Assert.StartsWith("must be one of automatic, e164, usLocal, usLocalStandard, international", problems["phoneFormat"][0], StringComparison.Ordinal);
+        Assert.StartsWith("must be one of automatic, e164, usLocal, usLocalStandard, international, national", problems["phoneFormat"][0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UK")]
+    [InlineData("001")]
+    [InlineData("Italy")]
+    [InlineData("XX")]
+    public void The_default_region_must_be_an_iso_code_with_phone_numbering_data(string region) =>
+        Assert.Equal(
+            ["must be an ISO 3166-1 alpha-2 region code with phone numbering data, such as US, GB or IT"],
+            Problems(new CrmSettings { DefaultRegion = region })["defaultRegion"]);
+
+    [Theory]
+    [InlineData("gb", "GB")]
+    [InlineData(" it ", "IT")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void The_default_region_comes_back_in_upper_case_and_blank_means_the_hosts(string? region, string? expected)
+    {
+        Assert.Empty(Validator.Validate(new CrmSettings { DefaultRegion = region }, out var normalized));
+        Assert.Equal(expected, normalized.DefaultRegion);
     }
 
     [Fact]

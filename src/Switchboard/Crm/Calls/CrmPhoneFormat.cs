@@ -1,4 +1,4 @@
-using System.Text;
+using PhoneNumbers;
 
 namespace Switchboard.Crm.Calls;
 
@@ -11,11 +11,16 @@ namespace Switchboard.Crm.Calls;
 /// <item><term>usLocal</term><description><c>2223334444</c></description></item>
 /// <item><term>usLocalStandard</term><description><c>(222) 333-4444</c></description></item>
 /// <item><term>international</term><description><c>+1 222 333 4444</c></description></item>
+/// <item><term>national</term><description><c>(222) 333-4444</c>; <c>020 7946 0958</c> for a UK number where the default region is GB</description></item>
 /// </list>
-/// Numbers are read leniently: punctuation is ignored, <c>00</c> counts as '+', and ten digits without a country code
-/// (or eleven starting with 1) are North American. Other countries' numbers are split after their ITU country code:
-/// international <c>+44 2079460958</c>, automatic search <c>*2079460958</c>; the two US local formats cannot write
-/// them and use E.164. Text that is no phone number (fewer than 7 digits, letters, a SIP address) is passed on as sent.
+/// Numbers are read and grouped by libphonenumber: a number written without a country code belongs to the default
+/// region (<see cref="DefaultRegion"/> unless a region is given), and that region's trunk and international call
+/// prefixes are understood (<c>011</c> in the US, <c>00</c> in most of Europe). Groups are always separated by spaces
+/// in the international form, as ITU-T E.123 writes them (<c>+7 495 123 45 67</c>); the search form is those groups
+/// after the country code, each behind a '*' (<c>*20*7946*0958</c>). The two US local formats write only numbers of
+/// country code 1 and use E.164 for others; national writes numbers of other countries than the default region's in
+/// the international form. Text that is no possible phone number (a name, a SIP address, too few or too many digits
+/// for its country) is passed on as sent.
 /// </summary>
 public static class CrmPhoneFormat
 {
@@ -34,115 +39,93 @@ public static class CrmPhoneFormat
     /// <summary>International: <c>+1 222 333 4444</c>.</summary>
     public const string International = "international";
 
-    /// <summary>Every format, as spelled in settings.</summary>
-    public static readonly IReadOnlyList<string> All = [Automatic, E164, UsLocal, UsLocalStandard, International];
+    /// <summary>
+    /// National, as dialled within the default region (<c>020 7946 0958</c> in GB); numbers of other countries are
+    /// written in the international form. Not one of the vendor's formats: it serves CRMs outside North America.
+    /// </summary>
+    public const string National = "national";
 
-    // ITU-T E.164 country codes of one and two digits; every other code has three.
-    private static readonly HashSet<string> ShortCodes =
-    [
-        "1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47", "48",
-        "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81", "82", "84",
-        "86", "90", "91", "92", "93", "94", "95", "98",
-    ];
+    /// <summary>The region of numbers written without a country code when none is configured: <c>US</c>, so ten digits are North American.</summary>
+    public const string DefaultRegion = "US";
+
+    /// <summary>Every format, as spelled in settings.</summary>
+    public static readonly IReadOnlyList<string> All = [Automatic, E164, UsLocal, UsLocalStandard, International, National];
+
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     /// <summary>The format's canonical spelling, or null when <paramref name="format"/> names none (case-insensitive).</summary>
     public static string? Normalise(string? format) =>
         All.FirstOrDefault(f => string.Equals(f, format, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// <paramref name="number"/> written in <paramref name="format"/>; <paramref name="search"/> selects the automatic
-    /// format's search form (for the find endpoints and lookup URLs). Null or blank gives the empty string.
+    /// The region's canonical spelling (upper case), or null when <paramref name="region"/> is no ISO 3166-1 alpha-2
+    /// code libphonenumber has numbering data for (case-insensitive).
     /// </summary>
-    public static string Format(string? number, string format, bool search = false)
+    public static string? NormaliseRegion(string? region)
+    {
+        var upper = region?.Trim().ToUpperInvariant();
+        return upper is { Length: 2 } && Numbers.GetSupportedRegions().Contains(upper) ? upper : null;
+    }
+
+    /// <summary>
+    /// <paramref name="number"/> written in <paramref name="format"/>; <paramref name="search"/> selects the automatic
+    /// format's search form (for the find endpoints and lookup URLs); <paramref name="region"/> is the region of numbers
+    /// written without a country code, in any case (<see cref="DefaultRegion"/> when null). Null or blank gives the empty
+    /// string.
+    /// </summary>
+    public static string Format(string? number, string format, bool search = false, string? region = null)
     {
         if (string.IsNullOrWhiteSpace(number))
         {
             return string.Empty;
         }
 
-        if (Parse(number) is not { } parsed)
+        region = region?.Trim().ToUpperInvariant() ?? DefaultRegion;
+        if (Parse(number, region) is not { } parsed)
         {
             return number.Trim();
         }
 
-        var (countryCode, national) = parsed;
-
-        var nanp = countryCode == "1" && national.Length == 10;
+        var national = Numbers.GetNationalSignificantNumber(parsed);
+        var nanp = parsed.CountryCode == 1 && national.Length == 10;
+        var e164 = Numbers.Format(parsed, PhoneNumberFormat.E164);
         return Normalise(format) switch
         {
-            E164 => $"+{countryCode}{national}",
-            UsLocal => nanp ? national : $"+{countryCode}{national}",
-            UsLocalStandard => nanp ? $"({national[..3]}) {national[3..6]}-{national[6..]}" : $"+{countryCode}{national}",
-            International => Spaced(countryCode, national, nanp),
-            _ => search
-                ? nanp ? $"*{national[..3]}*{national[3..6]}*{national[6..]}" : $"*{national}"
-                : Spaced(countryCode, national, nanp),
+            E164 => e164,
+            UsLocal => nanp ? national : e164,
+            UsLocalStandard => nanp ? $"({national[..3]}) {national[3..6]}-{national[6..]}" : e164,
+            International => Spaced(parsed),
+            National => parsed.CountryCode == Numbers.GetCountryCodeForRegion(region)
+                ? Numbers.Format(parsed, PhoneNumberFormat.NATIONAL)
+                : Spaced(parsed),
+            _ => search ? Wildcards(parsed) : Spaced(parsed),
         };
     }
 
-    private static string Spaced(string countryCode, string national, bool nanp) =>
-        nanp ? $"+1 {national[..3]} {national[3..6]} {national[6..]}" : $"+{countryCode} {national}";
-
-    /// <summary>The country code and national number, or null when the text is no phone number.</summary>
-    private static (string CountryCode, string National)? Parse(string number)
+    /// <summary>The number, or null when the text is none or cannot be one (libphonenumber's possible-number check).</summary>
+    private static PhoneNumber? Parse(string text, string region)
     {
-        var text = number.Trim();
-        var digits = new StringBuilder(text.Length);
-        var international = false;
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
-            {
-                digits.Append(c);
-            }
-            else if (c == '+' && digits.Length == 0 && !international)
-            {
-                international = true;
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')' or '/'))
-            {
-                return null;
-            }
-        }
+            var parsed = Numbers.Parse(text, region);
 
-        var all = digits.ToString();
-        if (!international && all.StartsWith("00", StringComparison.Ordinal))
-        {
-            international = true;
-            all = all[2..];
+            // A number possible only for local dialling (seven US digits) has no area code to call it with.
+            return Numbers.IsPossibleNumberWithReason(parsed) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE ? parsed : null;
         }
-
-        if (all.Length < 7 || all.Length > 15)
+        catch (NumberParseException)
         {
             return null;
         }
+    }
 
-        if (!international)
-        {
-            if (all.Length == 10)
-            {
-                return ("1", all);
-            }
+    // libphonenumber joins some countries' groups with '-' (the US, Russia, Japan); E.123 and the vendor's examples use spaces.
+    private static string Spaced(PhoneNumber number) =>
+        Numbers.Format(number, PhoneNumberFormat.INTERNATIONAL).Replace('-', ' ');
 
-            if (all.Length == 11 && all[0] == '1')
-            {
-                return ("1", all[1..]);
-            }
-
-            // Without a '+', only numbers long enough to hold a country code are read as international.
-            if (all.Length < 11)
-            {
-                return null;
-            }
-        }
-
-        if (all[0] == '0')
-        {
-            return null;
-        }
-
-        var length = ShortCodes.Contains(all[..1]) ? 1 : ShortCodes.Contains(all[..2]) ? 2 : 3;
-        return all.Length - length < 4 ? null : (all[..length], all[length..]);
+    private static string Wildcards(PhoneNumber number)
+    {
+        // A search matches the number the CRM holds, which has no extension.
+        var groups = Spaced(number.ToBuilder().ClearExtension().Build()).Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1);
+        return string.Concat(groups.Select(g => "*" + g));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Switchboard.Crm.Settings;
 using Switchboard.Crm.Sync;
 using Switchboard.Sessions;
@@ -5,7 +6,7 @@ using Switchboard.Sessions;
 namespace Switchboard.Crm.Lookup;
 
 /// <summary>Builds the custom lookup URL of a session from the tenant's settings and the session's journal.</summary>
-public sealed class CrmSessionLookup(CrmSettingsStore store, SessionJournal journal, SessionMetadataBuilder builder)
+public sealed class CrmSessionLookup(CrmSettingsStore store, SessionJournal journal, SessionMetadataBuilder builder, IOptions<CrmOptions> options)
 {
     /// <summary>
     /// The lookup URL of <paramref name="session"/>, or why there is none: <see cref="CrmLookupProblem.NoSettings"/>,
@@ -34,7 +35,7 @@ public sealed class CrmSessionLookup(CrmSettingsStore store, SessionJournal jour
             return (null, CrmLookupProblem.NoTemplate, kind);
         }
 
-        var url = CrmLookupUrl.Render(template, facts.ToLookupValues(settings.PhoneFormat));
+        var url = CrmLookupUrl.Render(template, facts.ToLookupValues(settings.PhoneFormat, settings.DefaultRegion ?? options.Value.DefaultRegion));
         return (new CrmLookupUrl(url, kind, $"{session.Channel}-{session.SessionId}"), CrmLookupProblem.None, kind);
     }
 }

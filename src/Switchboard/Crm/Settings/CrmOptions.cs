@@ -1,3 +1,5 @@
+using Switchboard.Crm.Calls;
+
 namespace Switchboard.Crm.Settings;
 
 /// <summary>Configuration section <c>Crm</c>: how the CRM integration runs (the CRM itself is configured per tenant through the API).</summary>
@@ -21,6 +23,13 @@ public sealed record CrmOptions
     /// <summary>How much of a CRM response is read to find ids in it, in bytes (default 1 MiB).</summary>
     public int MaxResponseBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>
+    /// The region of phone numbers written without a country code, an ISO 3166-1 alpha-2 code such as <c>US</c>,
+    /// <c>GB</c> or <c>IT</c> (default <c>US</c>, so ten digits are North American); a tenant's
+    /// <see cref="CrmSettings.DefaultRegion"/> overrides it.
+    /// </summary>
+    public string DefaultRegion { get; init; } = CrmPhoneFormat.DefaultRegion;
+
     /// <summary>What is wrong with these options, one message per problem, each naming its setting; empty when valid.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -43,6 +52,11 @@ public sealed record CrmOptions
         if (MaxResponseBytes < 1024)
         {
             problems.Add("Crm:MaxResponseBytes must be at least 1024.");
+        }
+
+        if (CrmPhoneFormat.NormaliseRegion(DefaultRegion) is null)
+        {
+            problems.Add($"Crm:DefaultRegion must be an ISO 3166-1 alpha-2 region code with phone numbering data, such as US, GB or IT (got '{DefaultRegion}').");
         }
 
         return problems;

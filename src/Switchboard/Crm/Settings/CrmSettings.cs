@@ -22,9 +22,15 @@ public sealed record CrmSettings
 
     /// <summary>
     /// How <c>{PHONE_NUMBER}</c> and the other phone variables are written (<see cref="CrmPhoneFormat"/>): automatic
-    /// (the default), e164, usLocal, usLocalStandard or international.
+    /// (the default), e164, usLocal, usLocalStandard, international or national.
     /// </summary>
     public string PhoneFormat { get; init; } = CrmPhoneFormat.Automatic;
+
+    /// <summary>
+    /// The region of phone numbers written without a country code, an ISO 3166-1 alpha-2 code such as <c>GB</c>;
+    /// null (the default) uses the host's <see cref="CrmOptions.DefaultRegion"/>.
+    /// </summary>
+    public string? DefaultRegion { get; init; }
 
     /// <summary>The timeout of every CRM request, 1–10 seconds (default 10).</summary>
     public int TimeoutSeconds { get; init; } = MaxTimeoutSeconds;

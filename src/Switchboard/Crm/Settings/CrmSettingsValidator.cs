@@ -58,6 +58,12 @@ public sealed class CrmSettingsValidator(bool allowPrivateNetworks = false)
             Add("phoneFormat", $"must be one of {string.Join(", ", CrmPhoneFormat.All)}");
         }
 
+        var region = string.IsNullOrWhiteSpace(settings.DefaultRegion) ? null : CrmPhoneFormat.NormaliseRegion(settings.DefaultRegion);
+        if (region is null && !string.IsNullOrWhiteSpace(settings.DefaultRegion))
+        {
+            Add("defaultRegion", "must be an ISO 3166-1 alpha-2 region code with phone numbering data, such as US, GB or IT");
+        }
+
         if (settings.TimeoutSeconds is < 1 or > CrmSettings.MaxTimeoutSeconds)
         {
             Add("timeoutSeconds", $"must be between 1 and {CrmSettings.MaxTimeoutSeconds}");
@@ -73,6 +79,7 @@ public sealed class CrmSettingsValidator(bool allowPrivateNetworks = false)
         {
             Auth = auth,
             PhoneFormat = phoneFormat ?? settings.PhoneFormat,
+            DefaultRegion = region ?? Blank(settings.DefaultRegion),
             AccountLookupUrl = Blank(settings.AccountLookupUrl),
             RecordLookupUrl = Blank(settings.RecordLookupUrl),
             LookupUrls = new CrmLookupUrls { Phone = Blank(settings.LookupUrls?.Phone), Sdk = Blank(settings.LookupUrls?.Sdk) },

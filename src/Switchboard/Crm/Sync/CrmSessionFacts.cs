@@ -114,10 +114,11 @@ public sealed record CrmSessionFacts
 
     /// <summary>
     /// The request-parameter variables of this session; phone numbers in <paramref name="phoneFormat"/> (its search
-    /// form when <paramref name="search"/>). Unknown values are absent, so they read as empty; the CRM's ids and the
-    /// per-request variables (comment, file) are the caller's to add.
+    /// form when <paramref name="search"/>), those without a country code read as numbers of <paramref name="region"/>
+    /// (<see cref="CrmPhoneFormat.DefaultRegion"/> when null). Unknown values are absent, so they read as empty; the
+    /// CRM's ids and the per-request variables (comment, file) are the caller's to add.
     /// </summary>
-    public CrmValues ToValues(string phoneFormat, bool search)
+    public CrmValues ToValues(string phoneFormat, bool search, string? region = null)
     {
         var metadata = Metadata;
         var (first, last) = SplitName(CustomerName);
@@ -131,14 +132,14 @@ public sealed record CrmSessionFacts
             .Set(CrmVariables.UjetId, CustomerId)
             .Set(CrmVariables.Email, CustomerEmail)
             .Set(CrmVariables.SessionType, metadata.SessionType)
-            .Set(CrmVariables.PhoneNumber, CrmPhoneFormat.Format(CustomerPhone, phoneFormat, search))
+            .Set(CrmVariables.PhoneNumber, CrmPhoneFormat.Format(CustomerPhone, phoneFormat, search, region))
             .Set(CrmVariables.CallId, metadata.CallId)
             .Set(CrmVariables.ChatId, metadata.ChatId)
             .Set(CrmVariables.Lang, Field("lang", "language"))
             .Set(CrmVariables.CustomUserId, CustomUserId)
             .Set(CrmVariables.SessionId, Session.SessionId)
             .Set(CrmVariables.MenuPath, metadata.Queue?.Name)
-            .Set(CrmVariables.OutboundPhoneNumber, CrmPhoneFormat.Format(Field("outbound_phone_number", "outbound_number"), phoneFormat, search))
+            .Set(CrmVariables.OutboundPhoneNumber, CrmPhoneFormat.Format(Field("outbound_phone_number", "outbound_number"), phoneFormat, search, region))
             .Set(CrmVariables.QueueName, QueueName)
             .Set(CrmVariables.QueueId, metadata.Queue?.Id)
             .Set(CrmVariables.SdkName, Field("sdk_name"))
@@ -154,15 +155,18 @@ public sealed record CrmSessionFacts
             .Set(CrmVariables.DeviceType, Field("device_type"))
             .Set(CrmVariables.DisconnectedBy, Field("disconnected_by"))
             .Set(CrmVariables.Channel, ChannelName)
-            .Set(CrmVariables.TicketSubject, CrmText.Subject(this, phoneFormat))
-            .Set(CrmVariables.TicketDescription, CrmText.Description(this, phoneFormat, html: false))
-            .Set(CrmVariables.TicketDescriptionHtml, CrmText.Description(this, phoneFormat, html: true));
+            .Set(CrmVariables.TicketSubject, CrmText.Subject(this, phoneFormat, region))
+            .Set(CrmVariables.TicketDescription, CrmText.Description(this, phoneFormat, html: false, region))
+            .Set(CrmVariables.TicketDescriptionHtml, CrmText.Description(this, phoneFormat, html: true, region));
     }
 
-    /// <summary>The twelve variables of the custom lookup URLs; phone numbers in <paramref name="phoneFormat"/>'s search form.</summary>
-    public CrmValues ToLookupValues(string phoneFormat)
+    /// <summary>
+    /// The twelve variables of the custom lookup URLs; phone numbers in <paramref name="phoneFormat"/>'s search form,
+    /// those without a country code read as numbers of <paramref name="region"/> (<see cref="CrmPhoneFormat.DefaultRegion"/> when null).
+    /// </summary>
+    public CrmValues ToLookupValues(string phoneFormat, string? region = null)
     {
-        var phone = CrmPhoneFormat.Format(CustomerPhone, phoneFormat, search: true);
+        var phone = CrmPhoneFormat.Format(CustomerPhone, phoneFormat, search: true, region);
         return new CrmValues()
             .Set(CrmVariables.CustomerPhoneNumber, phone)
             .Set(CrmVariables.Ani, phone)
@@ -172,8 +176,8 @@ public sealed record CrmSessionFacts
             .Set(CrmVariables.MenuId, Field("menu_id"))
             .Set(CrmVariables.Channel, ChannelName)
             .Set(CrmVariables.Type, Metadata.SessionType)
-            .Set(CrmVariables.SupportPhoneNumber, CrmPhoneFormat.Format(Field("support_phone_number", "dnis"), phoneFormat, search: true))
-            .Set(CrmVariables.OutboundNumber, CrmPhoneFormat.Format(Field("outbound_number", "outbound_phone_number"), phoneFormat, search: true))
+            .Set(CrmVariables.SupportPhoneNumber, CrmPhoneFormat.Format(Field("support_phone_number", "dnis"), phoneFormat, search: true, region))
+            .Set(CrmVariables.OutboundNumber, CrmPhoneFormat.Format(Field("outbound_number", "outbound_phone_number"), phoneFormat, search: true, region))
             .Set(CrmVariables.SessionId, Session.SessionId)
             .Set(CrmVariables.CustomAgentId, Agent?.CustomId);
     }

@@ -73,7 +73,7 @@ public sealed partial class CrmSessionSync(
             return;
         }
 
-        var run = new CrmSyncRun(settings!, lease);
+        var run = new CrmSyncRun(settings!, options.Value.DefaultRegion, lease);
         var held = true;
         try
         {

@@ -13,12 +13,15 @@ namespace Switchboard.Crm.Sync;
 /// </summary>
 public static class CrmText
 {
-    /// <summary>"Call 103646 from +1 222 333 4444 · Developers / Kim": the channel, id, customer and queue.</summary>
-    public static string Subject(CrmSessionFacts facts, string phoneFormat)
+    /// <summary>
+    /// "Call 103646 from +1 222 333 4444 · Developers / Kim": the channel, id, customer and queue; a phone number
+    /// without a country code is read as one of <paramref name="region"/> (<see cref="CrmPhoneFormat.DefaultRegion"/> when null).
+    /// </summary>
+    public static string Subject(CrmSessionFacts facts, string phoneFormat, string? region = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var subject = $"{Title(facts.Session)} {facts.Session.SessionId}";
-        if (Customer(facts, phoneFormat).FirstOrDefault() is { } customer)
+        if (Customer(facts, phoneFormat, region).FirstOrDefault() is { } customer)
         {
             subject += $" from {customer}";
         }
@@ -26,8 +29,11 @@ public static class CrmText
         return facts.Metadata.Queue?.Name is { } queue ? $"{subject} · {queue}" : subject;
     }
 
-    /// <summary>The session in a few lines: type, queue, customer, agents, times, transfers, disposition, rating.</summary>
-    public static string Description(CrmSessionFacts facts, string phoneFormat, bool html)
+    /// <summary>
+    /// The session in a few lines: type, queue, customer, agents, times, transfers, disposition, rating; a phone number
+    /// without a country code is read as one of <paramref name="region"/> (<see cref="CrmPhoneFormat.DefaultRegion"/> when null).
+    /// </summary>
+    public static string Description(CrmSessionFacts facts, string phoneFormat, bool html, string? region = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var metadata = facts.Metadata;
@@ -35,7 +41,7 @@ public static class CrmText
         {
             metadata.SessionType is { } type ? $"{Title(facts.Session)} {facts.Session.SessionId} ({type})" : $"{Title(facts.Session)} {facts.Session.SessionId}",
             Line("Queue", metadata.Queue?.Name),
-            Line("Customer", string.Join(", ", Customer(facts, phoneFormat))),
+            Line("Customer", string.Join(", ", Customer(facts, phoneFormat, region))),
             Line("Agents", string.Join(", ", metadata.Agents.Select(Name).OfType<string>())),
             Line("Started", Time(metadata.StartedAt)),
             Line("Ended", metadata.EndedAt is null ? null : $"{Time(metadata.EndedAt)} ({Status(metadata.Status)})"),
@@ -92,8 +98,8 @@ public static class CrmText
         var other => other.Length == 0 ? other : char.ToUpperInvariant(other[0]) + other[1..],
     };
 
-    private static IEnumerable<string> Customer(CrmSessionFacts facts, string phoneFormat) =>
-        new[] { facts.CustomerName, CrmPhoneFormat.Format(facts.CustomerPhone, phoneFormat), facts.CustomerEmail }
+    private static IEnumerable<string> Customer(CrmSessionFacts facts, string phoneFormat, string? region) =>
+        new[] { facts.CustomerName, CrmPhoneFormat.Format(facts.CustomerPhone, phoneFormat, region: region), facts.CustomerEmail }
             .Where(v => !string.IsNullOrWhiteSpace(v)).OfType<string>();
 
     private static string? Name(SessionAgent agent) => agent.Name ?? agent.Email ?? agent.Id;
