@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Switchboard.Api;
 using Switchboard.Host.Development;
+using Switchboard.Host.OpenApi;
 using Switchboard.Logging;
 
 namespace Switchboard.Host.Hosting;
@@ -24,7 +25,7 @@ public static class SwitchboardHostExtensions
         services.AddSingleton<AdminKeyFilter>();
         services.AddPipeline();
 
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddOperationTransformer<RequestBodyTransformer>());
         services.AddLogRedaction();
         return builder;
     }
@@ -38,17 +39,20 @@ public static class SwitchboardHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
 
-        // The browsable reference ships inside Scalar.AspNetCore (no CDN), reads /openapi/v1.json, and needs no key:
-        // it shows the API's shape, never data.
-        app.MapScalarApiReference(DocsPrefix, options => options.WithTitle("Switchboard API"));
+        // The browsable reference ships inside Scalar.AspNetCore, reads /openapi/v1.json, and needs no key: it shows the
+        // API's shape, never data. Its default fonts come from Scalar's CDN, so they are off: the page works offline.
+        app.MapScalarApiReference(DocsPrefix, options => options.WithTitle("Switchboard API").DisableDefaultFonts());
         app.MapHealthApi();
         app.MapEventsApi();
-        app.MapTriggersApi().AddEndpointFilter<AdminKeyFilter>();
-        app.MapDeliveriesApi().AddEndpointFilter<AdminKeyFilter>();
-        app.MapSourcesApi().AddEndpointFilter<AdminKeyFilter>();
-        app.MapSessionsApi().AddEndpointFilter<AdminKeyFilter>();
-        app.MapEmailSettingsApi().AddEndpointFilter<AdminKeyFilter>();
-        app.MapCrmApi().AddEndpointFilter<AdminKeyFilter>();
+        app.MapTriggersApi().RequireAdminKey();
+        app.MapDeliveriesApi().RequireAdminKey();
+        app.MapSourcesApi().RequireAdminKey();
+        app.MapSessionsApi().RequireAdminKey();
+        app.MapEmailSettingsApi().RequireAdminKey();
+        app.MapCrmApi().RequireAdminKey();
         return app;
     }
+
+    private static RouteGroupBuilder RequireAdminKey(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter<AdminKeyFilter>().ProducesProblem(StatusCodes.Status401Unauthorized);
 }

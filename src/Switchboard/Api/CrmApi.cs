@@ -31,14 +31,14 @@ public static class CrmApi
     public static RouteGroupBuilder MapCrmApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("api").WithTags("Crm");
-        group.MapGet("crm/settings", GetCrmSettings).WithName(nameof(GetCrmSettings));
-        group.MapPut("crm/settings", ReplaceCrmSettings).WithName(nameof(ReplaceCrmSettings));
-        group.MapDelete("crm/settings", DeleteCrmSettings).WithName(nameof(DeleteCrmSettings));
-        group.MapGet("crm/oauth/authorize", GetCrmOAuthAuthorization).WithName(nameof(GetCrmOAuthAuthorization));
-        group.MapPost("crm/oauth/code", ExchangeCrmOAuthCode).WithName(nameof(ExchangeCrmOAuthCode));
+        group.MapGet("crm/settings", GetCrmSettings).WithName(nameof(GetCrmSettings)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("crm/settings", ReplaceCrmSettings).WithName(nameof(ReplaceCrmSettings)).ProducesProblems(StatusCodes.Status412PreconditionFailed).ProducesJsonBodyProblems();
+        group.MapDelete("crm/settings", DeleteCrmSettings).WithName(nameof(DeleteCrmSettings)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("crm/oauth/authorize", GetCrmOAuthAuthorization).WithName(nameof(GetCrmOAuthAuthorization)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("crm/oauth/code", ExchangeCrmOAuthCode).WithName(nameof(ExchangeCrmOAuthCode)).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status502BadGateway).ProducesJsonBodyProblems();
 
         // One segment, split at its first '-' by the handler: session ids may hold '-', channels do not.
-        group.MapGet("sessions/{session}/lookup-url", GetSessionLookupUrl).WithName(nameof(GetSessionLookupUrl));
+        group.MapGet("sessions/{session}/lookup-url", GetSessionLookupUrl).WithName(nameof(GetSessionLookupUrl)).ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -95,8 +95,8 @@ public static class DeliveriesApi
     {
         var group = endpoints.MapGroup("api/deliveries").WithTags("Deliveries");
         group.MapGet(string.Empty, ListDeliveries).WithName(nameof(ListDeliveries));
-        group.MapGet("{id}", GetDelivery).WithName(nameof(GetDelivery));
-        group.MapPost("{id}/replay", ReplayDelivery).WithName(nameof(ReplayDelivery));
+        group.MapGet("{id}", GetDelivery).WithName(nameof(GetDelivery)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("{id}/replay", ReplayDelivery).WithName(nameof(ReplayDelivery)).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return group;
     }
 

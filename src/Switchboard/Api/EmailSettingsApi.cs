@@ -28,14 +28,14 @@ public static class EmailSettingsApi
     {
         var group = endpoints.MapGroup("api/email/settings").WithTags("Email");
         group.MapGet(string.Empty, GetEmailSettings).WithName(nameof(GetEmailSettings));
-        group.MapPut(string.Empty, ReplaceEmailSettings).WithName(nameof(ReplaceEmailSettings));
+        group.MapPut(string.Empty, ReplaceEmailSettings).WithName(nameof(ReplaceEmailSettings)).ProducesJsonBodyProblems();
         group.MapGet("effective", GetEffectiveEmailSettings).WithName(nameof(GetEffectiveEmailSettings));
         group.MapGet("queues", ListQueueEmailSettings).WithName(nameof(ListQueueEmailSettings));
 
         // A catch-all, so queue names with '/' in them ("Developers / Kim") need no escaping.
-        group.MapGet("queues/{**queue}", GetQueueEmailSettings).WithName(nameof(GetQueueEmailSettings));
-        group.MapPut("queues/{**queue}", ReplaceQueueEmailSettings).WithName(nameof(ReplaceQueueEmailSettings));
-        group.MapDelete("queues/{**queue}", DeleteQueueEmailSettings).WithName(nameof(DeleteQueueEmailSettings));
+        group.MapGet("queues/{**queue}", GetQueueEmailSettings).WithName(nameof(GetQueueEmailSettings)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("queues/{**queue}", ReplaceQueueEmailSettings).WithName(nameof(ReplaceQueueEmailSettings)).ProducesJsonBodyProblems();
+        group.MapDelete("queues/{**queue}", DeleteQueueEmailSettings).WithName(nameof(DeleteQueueEmailSettings)).ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -25,7 +25,10 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("api/events").WithTags("Events");
-        group.MapPost("{source}", PostEvent).WithName(nameof(PostEvent)).RequireCors(IngestCors.PolicyName);
+        group.MapPost("{source}", PostEvent)
+            .WithName(nameof(PostEvent))
+            .RequireCors(IngestCors.PolicyName)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -36,7 +39,7 @@ public static class EventsApi
     /// (408 when the client stops sending), each naming the field, or 503 with Retry-After when storage does not take
     /// the event within <see cref="IngestOptions.StorageTimeout"/>.
     /// </summary>
-    [RequestBody(typeof(System.Text.Json.JsonElement))]
+    [RequestBody(typeof(System.Text.Json.JsonElement), "application/json", "text/plain", "application/x-www-form-urlencoded")]
     public static async Task<Results<Accepted<EventAccepted>, ProblemHttpResult, ValidationProblem>> PostEvent(
         string source, string? tenant, string? code, string? type, HttpContext httpContext,
         SourceAdapters adapters, IngestEvent ingest, IOptions<IngestOptions> options, CancellationToken cancellationToken)

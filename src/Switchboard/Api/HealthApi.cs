@@ -12,7 +12,7 @@ public static class HealthApi
 {
     /// <summary>Maps <c>GET api/health</c>; no key, so monitors can probe it.</summary>
     public static RouteHandlerBuilder MapHealthApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("api/health", GetHealth).WithName(nameof(GetHealth));
+        endpoints.MapGet("api/health", GetHealth).WithName(nameof(GetHealth)).WithTags("Health").Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// <c>GET api/health</c>: 200 with <c>{ status: "healthy", storage: { blob, queue, table } }</c> when every service

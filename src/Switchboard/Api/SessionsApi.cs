@@ -23,7 +23,7 @@ public static class SessionsApi
     {
         var group = endpoints.MapGroup("api/sessions").WithTags("Sessions");
         group.MapGet("archive", ListArchive).WithName(nameof(ListArchive));
-        group.MapGet("{channel}/{id}", GetSessionMetadata).WithName(nameof(GetSessionMetadata));
+        group.MapGet("{channel}/{id}", GetSessionMetadata).WithName(nameof(GetSessionMetadata)).ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 

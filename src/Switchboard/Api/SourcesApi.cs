@@ -20,7 +20,7 @@ public static class SourcesApi
     public static RouteGroupBuilder MapSourcesApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("api/sources").WithTags("Sources");
-        group.MapGet("ucontact/registration", GetUcontactRegistration).WithName(nameof(GetUcontactRegistration));
+        group.MapGet("ucontact/registration", GetUcontactRegistration).WithName(nameof(GetUcontactRegistration)).ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -26,15 +26,15 @@ public static class TriggersApi
     {
         var group = endpoints.MapGroup("api/triggers").WithTags("Triggers");
         group.MapGet(string.Empty, ListTriggers).WithName(nameof(ListTriggers));
-        group.MapPost(string.Empty, CreateTrigger).WithName(nameof(CreateTrigger));
+        group.MapPost(string.Empty, CreateTrigger).WithName(nameof(CreateTrigger)).ProducesProblems(StatusCodes.Status409Conflict).ProducesJsonBodyProblems();
         group.MapPost("secrets", GenerateSecret).WithName(nameof(GenerateSecret));
-        group.MapPost("batch-delete", DeleteTriggers).WithName(nameof(DeleteTriggers));
-        group.MapGet("{id}", GetTrigger).WithName(nameof(GetTrigger));
-        group.MapPut("{id}", ReplaceTrigger).WithName(nameof(ReplaceTrigger));
-        group.MapDelete("{id}", DeleteTrigger).WithName(nameof(DeleteTrigger));
-        group.MapPost("{id}/enable", EnableTrigger).WithName(nameof(EnableTrigger));
-        group.MapPost("{id}/disable", DisableTrigger).WithName(nameof(DisableTrigger));
-        group.MapPost("{id}/test", TestTrigger).WithName(nameof(TestTrigger));
+        group.MapPost("batch-delete", DeleteTriggers).WithName(nameof(DeleteTriggers)).ProducesJsonBodyProblems();
+        group.MapGet("{id}", GetTrigger).WithName(nameof(GetTrigger)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("{id}", ReplaceTrigger).WithName(nameof(ReplaceTrigger)).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed).ProducesJsonBodyProblems();
+        group.MapDelete("{id}", DeleteTrigger).WithName(nameof(DeleteTrigger)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("{id}/enable", EnableTrigger).WithName(nameof(EnableTrigger)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("{id}/disable", DisableTrigger).WithName(nameof(DisableTrigger)).ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("{id}/test", TestTrigger).WithName(nameof(TestTrigger)).ProducesProblems(StatusCodes.Status404NotFound);
         return group;
     }
 
