@@ -9,11 +9,11 @@ namespace Switchboard.Functions.Scheduling;
 /// <summary>
 /// The Functions app's <see cref="IPipelineScheduler"/> for one invocation: each piece of later work is a
 /// <see cref="WorkOrchestration"/> started with the invocation's own durable client, under the work's instance id
-/// (<see cref="InstanceIds"/>). A running or pending instance refuses a second start (OrchestrationAlreadyExistsException),
-/// a completed one is replaced by it. A refused start is made once more under a repeat id (<see cref="InstanceIds.Repeat"/>):
-/// the instance that refused may already have read what this schedule is for (an event written after an export read the
-/// journal), or may be the very run that asks for its own retry. Work is idempotent, so a repeat that was not needed
-/// changes nothing.
+/// (<see cref="InstanceIds"/>). An instance that has not completed is left alone — the same work is already on its way —
+/// and a completed one is replaced. Work due now whose instance has not completed runs once more under a repeat id
+/// (<see cref="InstanceIds.Repeat"/>), since that instance may have read what this schedule is for already. Work is
+/// idempotent, so a repeat that was not needed changes nothing; work that schedules itself again names its due time in
+/// its id (a CRM sync's retry), so it never collides with the run that schedules it.
 /// </summary>
 /// <remarks>
 /// The Durable extension hands out its client only as a function's <c>[DurableClient]</c> parameter, so a function that
@@ -30,17 +30,24 @@ public sealed partial class DurableScheduler(DurableTaskClient client, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(work);
         var scheduled = new ScheduledWork(work, at);
-        if (!await StartAsync(InstanceIds.For(work), scheduled, cancellationToken))
+        if (!await StartAsync(InstanceIds.For(work), scheduled, cancellationToken) && at <= time.GetUtcNow())
         {
-            // Work due now repeats under a fresh id each time, since any earlier repeat may have read too early as well;
-            // work due later repeats once per due time.
-            var repeat = at <= time.GetUtcNow() ? Guid.NewGuid().ToString("N") : at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await StartAsync(InstanceIds.Repeat(work, repeat), scheduled, cancellationToken);
+            // Due now while its instance runs: that run may have read what this schedule is for already (an event
+            // journaled after its export read the journal), so the work runs once more, under a fresh id each time.
+            await StartAsync(InstanceIds.Repeat(work, Guid.NewGuid().ToString("N")), scheduled, cancellationToken);
         }
     }
 
     private async Task<bool> StartAsync(string instanceId, ScheduledWork input, CancellationToken cancellationToken)
     {
+        // Asked first, because task hubs differ in what a second start of a pending instance does (refused, or the
+        // instance restarted under its timer); only a start that races this look relies on the refusal.
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { IsCompleted: false })
+        {
+            LogAlreadyScheduled(logger, instanceId);
+            return false;
+        }
+
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(WorkOrchestration.Name, input, new StartOrchestrationOptions(instanceId), cancellationToken);

@@ -69,7 +69,7 @@ public sealed partial class CrmSessionSync(
         if (lease is null)
         {
             LogBusy(logger, session.PartitionKey, busyUntil);
-            await scheduler.ScheduleAsync(CrmWork.For(session, "busy"), busyUntil, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(CrmWork.For(session, FormattableString.Invariant($"busy-{busyUntil.UtcTicks}")), busyUntil, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -99,7 +99,7 @@ public sealed partial class CrmSessionSync(
         if (run.RetryAt is { } at)
         {
             LogRetryScheduled(logger, session.PartitionKey, at);
-            await scheduler.ScheduleAsync(CrmWork.For(session, "retry"), at, cancellationToken).ConfigureAwait(false);
+            await scheduler.ScheduleAsync(CrmWork.For(session, FormattableString.Invariant($"retry-{at.UtcTicks}")), at, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -16,7 +16,7 @@ public static class CrmWork
     /// <summary>The work's kind.</summary>
     public const string Kind = "crm-sync";
 
-    /// <summary>The work that syncs <paramref name="session"/>; <paramref name="reason"/> (an event id, <c>export</c>, <c>retry</c>) names it in logs.</summary>
+    /// <summary>The work that syncs <paramref name="session"/>; <paramref name="reason"/> (an event id, <c>export</c>, <c>retry-{ticks}</c>) names it in logs and, with the session, in its instance id: a run that schedules itself names the due time, so its own instance never refuses it.</summary>
     public static PipelineWork For(SessionKey session, string reason)
     {
         ArgumentNullException.ThrowIfNull(session);
