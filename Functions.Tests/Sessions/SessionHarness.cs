@@ -17,7 +17,7 @@ using Switchboard.Tests.Azurite;
 namespace Switchboard.Tests.Sessions;
 
 /// <summary>
-/// Sessions as the hosts register them (<see cref="SessionServiceCollectionExtensions.AddSessionExport"/>, options
+/// Sessions as the hosts register them (<c>AddSwitchboardCore</c>, options
 /// bound from configuration) against Azurite, with a journal table, payload container, archive container and tenant
 /// of the test's own, and a clock the test moves.
 /// </summary>
@@ -59,6 +59,7 @@ internal sealed class SessionHarness : IAsyncDisposable
         var archive = AzuriteFixture.UniqueName("archive");
         var values = new Dictionary<string, string?>
         {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Export:Container"] = archive,
             ["Delivery:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false",
         };
@@ -75,11 +76,7 @@ internal sealed class SessionHarness : IAsyncDisposable
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton<TimeProvider>(time);
-        collection.AddSingleton(azurite.Blobs);
-        collection.AddSingleton(azurite.Queues);
-        collection.AddSingleton(azurite.Tables);
-        collection.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName);
-        collection.AddSessionExport();
+        collection.AddSwitchboardCore();
 
         // The journal of this test only; the hosts' registration uses table SessionEvents.
         collection.AddSingleton(new SessionJournal(journalTable, payloads));
