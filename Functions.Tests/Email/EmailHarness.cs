@@ -102,7 +102,7 @@ internal sealed class EmailHarness : IAsyncDisposable
         return new EmailHarness(provider, tables, containers, time, scheduler);
     }
 
-    /// <summary>Journals the events and runs the export of their session as ProcessEvent.RunExportAsync does: export, then every session follower.</summary>
+    /// <summary>Journals the events and runs the export of their session as the export work handler does: export, then every session follower.</summary>
     public async Task<SessionExported> ExportAsync(params CanonicalEvent[] events)
     {
         await TrackAsync(events);
