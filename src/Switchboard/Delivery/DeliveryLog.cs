@@ -148,34 +148,35 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
             return null;
         }
 
+        // Work is kept in the row or, when large, in a blob; rows recorded before work was kept hold the event instead.
         var entity = response.Value!;
-        if (entity.GetString("Work") is { } json)
+        var legacy = entity.GetString("Work") is null && entity.GetString("WorkBlob") is null;
+        var inline = entity.GetString(legacy ? "Event" : "Work");
+        var blob = entity.GetString(legacy ? "EventBlob" : "WorkBlob");
+        BinaryData json;
+        if (inline is not null)
         {
-            return JsonSerializer.Deserialize<PipelineWork>(json, PipelineJson.Options);
+            json = BinaryData.FromString(inline);
         }
-
-        if (entity.GetString("Event") is { } legacy)
-        {
-            return LegacyWork(ReadSummary(tenant, entity), JsonSerializer.Deserialize(legacy, EventJsonContext.Default.CanonicalEvent));
-        }
-
-        var blob = entity.GetString("WorkBlob") ?? entity.GetString("EventBlob");
-        if (blob is null)
+        else if (blob is null)
         {
             return null;
         }
+        else
+        {
+            try
+            {
+                json = (await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            }
+            catch (RequestFailedException exception) when (exception.IsNotFound())
+            {
+                return null;
+            }
+        }
 
-        try
-        {
-            var content = (await payloads.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content.ToMemory();
-            return entity.GetString("WorkBlob") is not null
-                ? JsonSerializer.Deserialize<PipelineWork>(content.Span, PipelineJson.Options)
-                : LegacyWork(ReadSummary(tenant, entity), JsonSerializer.Deserialize(content.Span, EventJsonContext.Default.CanonicalEvent));
-        }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
-        {
-            return null;
-        }
+        return legacy
+            ? LegacyWork(ReadSummary(tenant, entity), JsonSerializer.Deserialize(json.ToMemory().Span, EventJsonContext.Default.CanonicalEvent))
+            : JsonSerializer.Deserialize<PipelineWork>(json.ToMemory().Span, PipelineJson.Options);
     }
 
     /// <summary>Notes on a dead letter (summary and index rows) that <paramref name="replayId"/> replays it.</summary>
@@ -330,25 +331,29 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
         ["NextRetryAt"] = attempt.NextRetryAt,
     };
 
-    private static DeliveryAttempted ReadAttempt(string tenant, TableEntity entity) => new()
+    private static DeliveryAttempted ReadAttempt(string tenant, TableEntity entity)
     {
-        DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
-        Tenant = tenant,
-        Kind = KindOf(entity).Kind,
-        Target = KindOf(entity).Target,
-        EventId = entity.GetString("EventId") ?? string.Empty,
-        Attempt = entity.GetInt32("Attempt") ?? 0,
-        AttemptedAt = entity.GetDateTimeOffset("AttemptedAt") ?? default,
-        Method = entity.GetString("Method"),
-        Url = entity.GetString("Url"),
-        StatusCode = entity.GetInt32("StatusCode"),
-        LatencyMs = entity.GetInt64("LatencyMs") ?? 0,
-        Error = ParseError(entity.GetString("Error")),
-        ErrorMessage = entity.GetString("ErrorMessage"),
-        ResponseExcerpt = entity.GetString("Response"),
-        State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
-        NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
-    };
+        var (kind, target) = KindOf(entity);
+        return new()
+        {
+            DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
+            Tenant = tenant,
+            Kind = kind,
+            Target = target,
+            EventId = entity.GetString("EventId") ?? string.Empty,
+            Attempt = entity.GetInt32("Attempt") ?? 0,
+            AttemptedAt = entity.GetDateTimeOffset("AttemptedAt") ?? default,
+            Method = entity.GetString("Method"),
+            Url = entity.GetString("Url"),
+            StatusCode = entity.GetInt32("StatusCode"),
+            LatencyMs = entity.GetInt64("LatencyMs") ?? 0,
+            Error = ParseError(entity.GetString("Error")),
+            ErrorMessage = entity.GetString("ErrorMessage"),
+            ResponseExcerpt = entity.GetString("Response"),
+            State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
+            NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
+        };
+    }
 
     private static TableEntity Summary(string tenant, string rowKey, DeliveryRecord summary) => new(tenant, rowKey)
     {
@@ -372,26 +377,30 @@ public sealed class DeliveryLog(TableClient table, BlobContainerClient payloads)
     };
 
     // Keys are not among the selected columns, so the tenant comes from the query, never from the entity.
-    private static DeliveryRecord ReadSummary(string tenant, TableEntity entity) => new()
+    private static DeliveryRecord ReadSummary(string tenant, TableEntity entity)
     {
-        DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
-        Tenant = tenant,
-        Kind = KindOf(entity).Kind,
-        Target = KindOf(entity).Target,
-        EventId = entity.GetString("EventId") ?? string.Empty,
-        EventType = entity.GetString("EventType"),
-        Source = entity.GetString("Source"),
-        State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
-        Attempts = entity.GetInt32("Attempts") ?? 0,
-        FirstAttemptAt = entity.GetDateTimeOffset("FirstAttemptAt") ?? default,
-        LastAttemptAt = entity.GetDateTimeOffset("LastAttemptAt") ?? default,
-        LastStatusCode = entity.GetInt32("LastStatusCode"),
-        LastError = ParseError(entity.GetString("LastError")),
-        LastErrorMessage = entity.GetString("LastErrorMessage"),
-        NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
-        ReplayOf = entity.GetString("ReplayOf"),
-        ReplayedAs = entity.GetString("ReplayedAs"),
-    };
+        var (kind, target) = KindOf(entity);
+        return new()
+        {
+            DeliveryId = entity.GetString("DeliveryId") ?? string.Empty,
+            Tenant = tenant,
+            Kind = kind,
+            Target = target,
+            EventId = entity.GetString("EventId") ?? string.Empty,
+            EventType = entity.GetString("EventType"),
+            Source = entity.GetString("Source"),
+            State = ParseState(entity.GetString("State")) ?? DeliveryState.Failed,
+            Attempts = entity.GetInt32("Attempts") ?? 0,
+            FirstAttemptAt = entity.GetDateTimeOffset("FirstAttemptAt") ?? default,
+            LastAttemptAt = entity.GetDateTimeOffset("LastAttemptAt") ?? default,
+            LastStatusCode = entity.GetInt32("LastStatusCode"),
+            LastError = ParseError(entity.GetString("LastError")),
+            LastErrorMessage = entity.GetString("LastErrorMessage"),
+            NextRetryAt = entity.GetDateTimeOffset("NextRetryAt"),
+            ReplayOf = entity.GetString("ReplayOf"),
+            ReplayedAs = entity.GetString("ReplayedAs"),
+        };
+    }
 
     private static string? ErrorName(AttemptError error) => error == AttemptError.None ? null : error.ToString().ToLowerInvariant();
 

@@ -40,23 +40,7 @@ public sealed partial class AttemptDelivery(
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentOutOfRangeException.ThrowIfLessThan(job.Attempt, 1);
-        var retry = trigger?.Action.Retry ?? NoRetry;
-        var plan = new AttemptPlan
-        {
-            DeliveryId = job.DeliveryId,
-            Tenant = job.Tenant,
-            Kind = AttemptKind.Webhook,
-            Target = job.TriggerId,
-            EventId = job.Event.Id,
-            EventType = job.Event.Type,
-            Source = job.Event.Source,
-            Attempt = job.Attempt,
-            FirstAttemptAt = job.FirstAttemptAt,
-            ReplayOf = job.ReplayOf,
-            NoPriorAttempt = job.NoPriorAttempt,
-            Policy = (attempt, outcome, first, now) => RetryPolicy.Decide(retry, attempt, outcome, first, now),
-            Work = attempt => job.At(attempt).ToWork(),
-        };
+        var plan = Plan(job, trigger?.Action.Retry ?? NoRetry);
 
         // A replay sends under its own delivery id, which is the webhook-id the receiver sees.
         return engine.RunAsync(plan, (turn, token) => SendAsync(job with { DeliveryId = turn.DeliveryId }, trigger, token), scheduler, cancellationToken);
@@ -74,19 +58,26 @@ public sealed partial class AttemptDelivery(
         var sample = SampleEvents.For(trigger.Source, type, trigger.Tenant, now);
         var job = DeliveryJob.First(sample, trigger.Id, now) with { DeliveryId = DeliveryIds.New(now) };
         var made = await SendAsync(job, trigger with { Enabled = true }, cancellationToken).ConfigureAwait(false);
-        var plan = new AttemptPlan
-        {
-            DeliveryId = job.DeliveryId,
-            Tenant = trigger.Tenant,
-            Kind = AttemptKind.Webhook,
-            Target = trigger.Id,
-            EventId = sample.Id,
-            FirstAttemptAt = now,
-            Policy = (attempt, outcome, first, at) => RetryPolicy.Decide(NoRetry, attempt, outcome, first, at),
-            Work = attempt => job.At(attempt).ToWork(),
-        };
+        var plan = Plan(job, NoRetry);
         return AttemptEngine.Attempted(plan, job.DeliveryId, 1, made, plan.Policy(1, made.Outcome, now, time.GetUtcNow()));
     }
+
+    private static AttemptPlan Plan(DeliveryJob job, TriggerRetry retry) => new()
+    {
+        DeliveryId = job.DeliveryId,
+        Tenant = job.Tenant,
+        Kind = AttemptKind.Webhook,
+        Target = job.TriggerId,
+        EventId = job.Event.Id,
+        EventType = job.Event.Type,
+        Source = job.Event.Source,
+        Attempt = job.Attempt,
+        FirstAttemptAt = job.FirstAttemptAt,
+        ReplayOf = job.ReplayOf,
+        NoPriorAttempt = job.NoPriorAttempt,
+        Policy = (attempt, outcome, first, now) => RetryPolicy.Decide(retry, attempt, outcome, first, now),
+        Work = attempt => job.At(attempt).ToWork(),
+    };
 
     private async Task<AttemptMade> SendAsync(DeliveryJob job, Trigger? trigger, CancellationToken cancellationToken)
     {
